@@ -1,0 +1,19 @@
+/** Registers every command group on the root program. */
+import type { Command } from 'commander';
+import { registerConfigCommands } from './config';
+import { registerLambdaCommands } from './lambda';
+import { registerOutputCommands } from './output';
+import { registerProcessCommand } from './process';
+import { registerRuleCommands } from './rule';
+import { registerTerraformCommands } from './terraform';
+import { registerTypesCommands } from './types';
+
+export function registerCommands(program: Command): void {
+  registerConfigCommands(program);
+  registerTerraformCommands(program);
+  registerLambdaCommands(program);
+  registerProcessCommand(program);
+  registerRuleCommands(program);
+  registerTypesCommands(program);
+  registerOutputCommands(program);
+}
