@@ -3,3 +3,4 @@ export * from './types';
 export { loadConfig, deepFreeze, displayPath, schemaFiles } from './load';
 export { expandLogTypes, logFamily } from './log-types';
 export { RESERVED_CLUSTER_NAMES } from './resolve';
+export { PRODUCTION_ALIAS, ruleProcessorName, sourceBucketName, functionTargets, type FunctionTarget, type FunctionKind } from './names';
