@@ -7,7 +7,7 @@ import { createClassifier, type ClassifiedRecord, type RawRecord, type RecordSou
 import { readContext, readObject } from '../../runtime/classifier/payloads';
 import { loadConfig } from '../../runtime/config';
 import { ExitCode, StreamAlertError, UsageError, errorMessage } from '../../runtime/errors';
-import { createBatch } from '../../runtime/handlers';
+import { createBatch, type RecordEvaluator } from '../../runtime/handlers';
 import type { CommandContext, CommandResult } from '../context';
 import { planCandidates } from './candidates';
 import { countBytes, openInput } from './inputs';
@@ -35,6 +35,11 @@ export interface ProcessOptions {
   readonly maxInflatedMb?: number;
   /** @default process.stdin */
   readonly stdin?: AsyncIterable<Uint8Array | string>;
+  /**
+   * The rules engine. With one, stdout gets each alert as a JSON line instead of the classified records.
+   * @default none: classified records are printed
+   */
+  readonly evaluator?: RecordEvaluator;
 }
 
 /** Runs the classifier over the inputs. Exit 0 even with unclassified records; 1 when an input could not be read. */
@@ -55,7 +60,9 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
   const batch = createBatch({
     classifier,
     candidatesFor: () => ({ ok: true, logTypes: plan.logTypes, cluster: plan.source?.cluster }),
-    onClassified: (record) => io.data(classifiedLine(record)),
+    evaluator: options.evaluator,
+    onClassified: options.evaluator ? undefined : (record) => io.data(classifiedLine(record)),
+    onAlert: (alert) => io.data(JSON.stringify(alert)),
     onUnclassified: unclassifiedFd === undefined ? undefined : (record, raw) => writeSync(unclassifiedFd, `${unclassifiedLine(record, raw)}\n`),
     onIssue: (issue) => {
       shownIssues = printIssue(io, issue, shownIssues);
