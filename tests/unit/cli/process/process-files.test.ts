@@ -6,11 +6,11 @@ import { DEFAULT_CONF_DIR } from '../../../_helpers/paths';
 import { osquery } from '../../runtime/handlers/_records';
 
 /** A command context whose stdout and stderr are captured. */
-function context(): { ctx: CommandContext; out: string[]; err: string[] } {
+function context(tty = false): { ctx: CommandContext; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   const sink = (into: string[]) => new Writable({ write: (chunk, _enc, done) => (into.push(String(chunk)), done()) });
-  const io = createIo({ color: false, stdout: sink(out), stderr: sink(err) });
+  const io = createIo({ color: false, stdout: sink(out), stderr: Object.assign(sink(err), { isTTY: tty }) });
   return { ctx: { globals: { config: DEFAULT_CONF_DIR, json: false, debug: false, color: false }, io }, out, err };
 }
 
@@ -23,6 +23,16 @@ describe('processFiles', () => {
     expect(code).toBe(0);
     expect(out.join('')).toBe('{"rule_name":"r","host":"b"}\n');
     expect(err.join('')).toMatch(/2 record\(s\), 2 classified, 0 unclassified[\s\S]*alerts: 1/);
+  });
+
+  it.each([
+    [true, 1],
+    [false, 0],
+  ])('shows a progress line when stderr is a TTY (%s)', async (tty, expected) => {
+    const { ctx, err } = context(tty);
+    const stdin = Readable.from([Buffer.from(`${JSON.stringify(osquery())}\n`)]);
+    await processFiles(ctx, { config: DEFAULT_CONF_DIR, files: ['-'], stdin });
+    expect(err.filter((line) => line === '\r\x1b[Kstdin: 0.0 MB read, 1 record(s)')).toHaveLength(expected);
   });
 
   it('rejects reading stdin twice as bad usage', async () => {
