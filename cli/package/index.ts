@@ -8,3 +8,4 @@ export { CONFIG_MODULE, RULES_MODULE, ruleFiles, isRuleFile, virtualModulesPlugi
 export { assertEntryExists, defaultOutDir, defaultRulesDir, packageRoot, ruleProcessorEntry } from './paths';
 export { BundleError, TypeCheckError } from './errors';
 export type { BundleOptions, FunctionBundle, FunctionPackage } from './types';
+export { runPackage, packageSelected, packageJson, formatSize, type PackageOptions } from './run-package';
