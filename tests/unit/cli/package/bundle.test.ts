@@ -67,6 +67,7 @@ describe('buildFunctionBundle with the rule processor entry', () => {
     // Only the optional CRT signer (SigV4a, unused) stays an optional require.
     expect(bundle.code).not.toMatch(/require\("(@aws-sdk\/client-|@aws-sdk\/core|@smithy\/)/);
     const entry = loadBundle(bundle.code) as { createHandler: (o: object) => (event: unknown) => Promise<{ counts: { classified: object } }> };
+    expect(typeof (loadBundle(bundle.code) as { handler?: unknown }).handler).toBe('function');
     const handle = entry.createHandler({ logger: silentLogger });
     const result = await handle(kinesisEvent('acme_corp_streamalert', JSON.stringify(osquery())));
     expect(result.counts.classified).toEqual({ 'osquery:differential': 1 });
