@@ -83,7 +83,8 @@ export function compileCsvParser(log: LogSchema): ParseFn {
     }
     const found = texts(ctx);
     if (!found.ok) return miss(explain, () => found.reason);
-    const envelope = path ? extractEnvelope(checker, found.value.data, explain) : undefined;
+    // Without json_path there is no JSON around the text to take envelope keys from: the envelope check fails.
+    const envelope = extractEnvelope(checker, path ? found.value.data : found.value.texts[0], explain);
     if (isMiss(envelope)) return envelope;
     const rows = path
       ? found.value.texts.flatMap((t) => readCsv(t, dialect))
