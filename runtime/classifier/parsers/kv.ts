@@ -6,7 +6,7 @@
 import type { LogSchema } from '../../config/types';
 import { isMiss, miss } from '../miss';
 import type { Result } from '../types';
-import { hasOwn } from '../values';
+import { hasOwn, setKey } from '../values';
 import { readKv, type KvPair } from './kv-reader';
 import { checkRecord, compileChecker, type ParseFn } from './parser';
 
@@ -24,8 +24,7 @@ export function compileKvParser(log: LogSchema): ParseFn {
     const map: Record<string, string> = {};
     pairs.value.forEach(({ key, value }, index) => {
       const name = hasOwn(map, key) && index < keys.length ? keys[index] : key;
-      if (name === '__proto__') Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
-      else map[name] = value;
+      setKey(map, name, value);
     });
     return { ok: true, value: map };
   };
