@@ -10,4 +10,5 @@ module.exports = {
   // chalk 5 ships as ES modules only: let ts-jest turn it into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(chalk)/)'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tests/_helpers/summary-reporter.js'],
 };

@@ -1,6 +1,6 @@
 /** `streamalert config validate|import`. */
 import type { Command } from 'commander';
-import { NotBuiltError } from '../../runtime/errors';
+import { importConfig, type ImportCommandOptions } from '../config/import-config';
 import { validateConfig } from '../config/validate-config';
 import { action } from '../context';
 
@@ -12,12 +12,18 @@ export function registerConfigCommands(program: Command): void {
     .action(action((ctx) => validateConfig(ctx, { dir: ctx.globals.config })));
   config
     .command('import')
-    .description('convert an Airbnb StreamAlert conf directory (v3 or 1.4 layout) into this project\'s conf/ (not built yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(
-      action(() => {
-        throw new NotBuiltError('`streamalert config import`');
-      }),
-    );
+    .description("convert an Airbnb StreamAlert conf directory (v3, 1.4 or 1.3 layout) into this project's conf/")
+    .requiredOption('--from <dir>', 'StreamAlert conf directory (or the directory holding conf/)')
+    .requiredOption('--to <dir>', 'directory to write variables.json, schemas/ (or logs.json) and outputs.json into')
+    .option('--account-id <id>', 'AWS account id to use (required when the source holds a placeholder)')
+    .option('--prefix <prefix>', 'resource prefix to use (required when the source holds a placeholder)')
+    .option('--schemas <path>', 'a StreamAlert logs.json or schemas directory, for layouts that keep schemas elsewhere (1.3)')
+    .option('--drop-unknown-log-types', 'leave out data-source entries that name log types no schema declares')
+    .option('--force', 'write into a non-empty --to directory')
+    .addHelpText(
+      'after',
+      '\nSchemas are copied unchanged. Cluster data_sources (1.x: sources.json, given to every cluster) and modules\n' +
+        'are mapped; what cannot be mapped is listed as a warning. The result is validated like `config validate`.',
+    )
+    .action(action((ctx, options: ImportCommandOptions) => importConfig(ctx, options)));
 }

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CONF_DIR } from '../_helpers/paths';
+import { CORPUS_DIR, DEFAULT_CONF_DIR } from '../_helpers/paths';
 import { runCli } from '../_helpers/run-cli';
-import { copyToTempDir } from '../_helpers/temp-dir';
+import { copyToTempDir, makeTempDir } from '../_helpers/temp-dir';
 
 describe('streamalert (process)', () => {
   it('prints help with the commands and exit codes', () => {
@@ -38,5 +38,21 @@ describe('streamalert (process)', () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/outputs\.json: \/slack: .*got "not-a-list"/);
     expect(run.stderr).not.toMatch(/\s+at \S+ \(/);
+  });
+
+  it('imports a StreamAlert configuration, then validates it', () => {
+    const to = join(makeTempDir(), 'conf');
+    const from = join(CORPUS_DIR, 'config', 'v3.5.0', 'conf');
+    const run = runCli(['config', 'import', '--from', from, '--to', to, '--account-id', '123456789012', '--prefix', 'acme']);
+    expect(run.stderr).toMatch(/imported StreamAlert v3 configuration: 1 cluster\(s\) \(prod\), 18 schema file\(s\)/);
+    expect(run.stderr).toMatch(/warning: threat_intel\.json not imported/);
+    expect(run.code).toBe(0);
+    expect(runCli(['--config', to, 'config', 'validate']).code).toBe(0);
+  });
+
+  it('exits 2 when a required import option is missing', () => {
+    const run = runCli(['config', 'import', '--to', makeTempDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/required option '--from <dir>' not specified/);
   });
 });
