@@ -126,3 +126,15 @@ export function statements(files: Readonly<Record<string, TerraformJson>>): { wh
 export function list<T>(value: T | readonly T[] | undefined): T[] {
   return value === undefined ? [] : ([] as T[]).concat(value as T[]);
 }
+
+/** All resources of all files, by type then name (names are unique per type across files). */
+export function resourcesByType(files: Readonly<Record<string, TerraformJson>>): Record<string, Record<string, Json>> {
+  const out: Record<string, Record<string, Json>> = {};
+  for (const d of declared(files)) if (d.block === 'resource') (out[d.type] ??= {})[d.name] = d.body;
+  return out;
+}
+
+/** Resource bodies of the edited bundled configuration, by type then name. */
+export function resourcesWith(edit?: (variables: Json) => void): Record<string, Record<string, Json>> {
+  return resourcesByType(synthWith(edit).files);
+}
