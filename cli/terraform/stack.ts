@@ -6,7 +6,7 @@
  * configuration and a resource keeps its address when unrelated constructs change.
  */
 import { Construct, Node } from 'constructs';
-import { App, TerraformElement, TerraformStack } from 'cdktf';
+import { TerraformElement, TerraformStack } from 'cdktf';
 import { StreamAlertError } from '../../runtime/errors';
 
 /** Construct id that adds nothing to an address (the main resource of a construct). */
@@ -23,7 +23,11 @@ export function toIdentifier(name: string): string {
 
 /** The stack every module is built in. */
 export class StreamAlertStack extends TerraformStack {
-  constructor(scope: Construct = new App({ skipValidation: true }), id: string = STACK_ID) {
+  /**
+   * @param scope the root; by default a bare construct rather than a cdktf `App`, which would create a
+   *   `cdktf.out/` directory in the working directory although we never use it (we call `toTerraform()`).
+   */
+  constructor(scope: Construct = new Construct(undefined as unknown as Construct, ''), id: string = STACK_ID) {
     super(scope, id);
   }
 

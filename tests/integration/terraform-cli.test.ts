@@ -24,6 +24,13 @@ describe('streamalert terraform (process)', () => {
     expect(readdirSync(out).sort()).toEqual(['bootstrap.zip', 'corp.tf.json', 'main.tf.json', 'prod.tf.json']);
   });
 
+  it('writes into ./terraform by default and nothing else into the working directory', () => {
+    const cwd = makeTempDir();
+    const run = runCli(['--config', confWith(), 'terraform', 'generate'], { cwd });
+    expect(run.code).toBe(0);
+    expect(readdirSync(cwd)).toEqual(['terraform']);
+  });
+
   it('prints the result as JSON with --json', () => {
     const out = join(makeTempDir(), 'terraform');
     const run = runCli(['--json', 'terraform', 'generate', '--dir', out]);
