@@ -26,6 +26,12 @@ export function registerTerraformCommands(program: Command): void {
     .command('generate')
     .description('write terraform/main.tf.json, one <cluster>.tf.json per cluster and bootstrap.zip from conf/')
     .addOption(dirOption())
+    .addHelpText(
+      'after',
+      '\nThe same configuration always gives the same bytes; files of removed clusters are deleted.\n' +
+        'bootstrap.zip lets the first apply create every function before `streamalert lambda deploy`\n' +
+        '(until then they answer "not deployed yet"); Terraform leaves code and the production alias to deploy.',
+    )
     .action(
       action<RawOptions>(async (ctx, opts) => {
         const work = await loadWork();

@@ -2,6 +2,8 @@
 import { Construct } from 'constructs';
 import type { ClusterConfig, Config } from '../../../runtime/config';
 import { kinesisStreamName, ruleProcessorName } from '../../../runtime/config/names';
+import { arn, type PolicyStatement } from '../constructs/policy';
+import { attachPolicy } from '../constructs/role-policy';
 import { cloudtrailBucketName } from '../names';
 import { Cloudtrail } from './cloudtrail';
 import { CloudwatchLogs } from './cloudwatch-logs';
@@ -22,9 +24,19 @@ export interface ClusterProps {
   readonly global: GlobalModule;
 }
 
-/** A module is built when present and not switched off. */
-function isOn(module: { readonly enabled: boolean } | undefined): module is { readonly enabled: true } {
-  return module !== undefined && module.enabled;
+/** The settings of a module that is present and not switched off, else undefined. */
+function on<T extends { readonly enabled: boolean }>(module: T | undefined): T | undefined {
+  return module?.enabled ? module : undefined;
+}
+
+/** Putting classified records into the Firehose delivery streams of this deployment (named `<prefix>_streamalert_*`). */
+export function firehoseWriteStatement(config: Config): PolicyStatement {
+  const { account } = config;
+  return {
+    Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'],
+    // Every name firehoseStreamName() gives starts with this, long ones included.
+    Resource: arn(account.region, 'firehose', account.id, `deliverystream/${account.prefix}_streamalert_*`),
+  };
 }
 
 /** Every resource of one cluster; construct ids are the module names, so addresses read `<cluster>_<module>`. */
@@ -48,24 +60,31 @@ export class Cluster extends Construct {
       settings: m.rule_processor,
       kmsKeyArn,
     });
+    const firehose = config.global.firehose;
+    if (firehose.enabled && firehose.log_types.length > 0) {
+      attachPolicy(ruleProcessor, 'firehose', ruleProcessor.role, 'firehose', [firehoseWriteStatement(config)]);
+    }
     const streamName = kinesisStreamName(config, cluster.name);
-    const kinesis = isOn(m.kinesis)
-      ? new Kinesis(this, 'kinesis', { accountId, region, streamName, settings: m.kinesis!.streams, kmsKeyArn })
+    const kinesisSettings = on(m.kinesis);
+    const kinesis = kinesisSettings
+      ? new Kinesis(this, 'kinesis', { accountId, region, streamName, settings: kinesisSettings.streams, kmsKeyArn })
       : undefined;
-    if (kinesis && isOn(m.kinesis_events)) {
+    const kinesisEvents = on(m.kinesis_events);
+    if (kinesis && kinesisEvents) {
       new KinesisEvents(this, 'kinesis_events', {
         region,
-        settings: m.kinesis_events!,
+        settings: kinesisEvents,
         kinesis,
         ruleProcessor,
         kmsKeyArn,
         failureQueueName: `${base}_kinesis_failures`,
       });
     }
-    if (isOn(m.cloudwatch_monitoring)) {
+    const monitoring = on(m.cloudwatch_monitoring);
+    if (monitoring) {
       new CloudwatchMonitoring(this, 'cloudwatch_monitoring', {
         region,
-        settings: m.cloudwatch_monitoring!,
+        settings: monitoring,
         functionName,
         streamName: kinesis ? streamName : undefined,
         topicArn: global.topicFor(region).arn,
@@ -78,13 +97,16 @@ export class Cluster extends Construct {
     if (m.sqs_inputs) {
       new SqsInputs(this, 'sqs_inputs', { accountId, region, queues: m.sqs_inputs.queues, batchSize: m.sqs_inputs.batch_size, ruleProcessor });
     }
-    if (kinesis && isOn(m.cloudwatch_logs)) {
-      new CloudwatchLogs(this, 'cloudwatch_logs', { accountId, region, name: base, settings: m.cloudwatch_logs!, kinesis, ruleProcessor, kmsKeyArn });
+    const logs = on(m.cloudwatch_logs);
+    if (kinesis && logs) {
+      new CloudwatchLogs(this, 'cloudwatch_logs', { accountId, region, name: base, settings: logs, kinesis, ruleProcessor, kmsKeyArn });
     }
-    if (kinesis && isOn(m.flow_logs)) {
-      new FlowLogs(this, 'flow_logs', { accountId, region, name: `${base}_flow_logs`, settings: m.flow_logs!, kinesis, kmsKeyArn });
+    const flowLogs = on(m.flow_logs);
+    if (kinesis && flowLogs) {
+      new FlowLogs(this, 'flow_logs', { accountId, region, name: `${base}_flow_logs`, settings: flowLogs, kinesis, kmsKeyArn });
     }
-    if (isOn(m.cloudtrail)) {
+    const cloudtrail = on(m.cloudtrail);
+    if (cloudtrail) {
       new Cloudtrail(this, 'cloudtrail', {
         accountId,
         region,
@@ -92,7 +114,7 @@ export class Cluster extends Construct {
         trailName: base,
         bucketName: cloudtrailBucketName(config, cluster.name),
         accessLogsBucket: global.accessLogsBucket.bucket.bucket,
-        settings: m.cloudtrail!,
+        settings: cloudtrail,
         bucketKmsKeyArn: global.keyFor(account.region).arn,
         kmsKeyArn,
         kinesis,
