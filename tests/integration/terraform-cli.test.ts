@@ -1,6 +1,8 @@
 /** `streamalert terraform ...` as a process: generation, configuration errors (exit 3), running terraform. */
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { REPO_ROOT } from '../_helpers/paths';
 import { runCli } from '../_helpers/run-cli';
 import { makeTempDir } from '../_helpers/temp-dir';
 import { confWith, type Json } from '../unit/cli/terraform/helpers';
@@ -52,6 +54,15 @@ describe('streamalert terraform (process)', () => {
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\s+at \S+ \(/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('loads no cdktf or provider module for other commands', () => {
+    const script =
+      "require('./dist/cli.js').main(['config', 'validate']).then((code) => {" +
+      "process.stdout.write(JSON.stringify({ code, loaded: Object.keys(require.cache).filter((k) => /node_modules\\/(cdktf|@cdktf|constructs)\\//.test(k)).length }));" +
+      '});';
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(JSON.parse(run.stdout)).toEqual({ code: 0, loaded: 0 });
   });
 
   it('lists the targets with their resource counts', () => {
