@@ -16,6 +16,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 const loadWork = () => import('../terraform/work');
 
+/** Registers `terraform generate|plan|apply|destroy|list-targets` on the root program. */
 export function registerTerraformCommands(program: Command): void {
   const terraform = program
     .command('terraform')

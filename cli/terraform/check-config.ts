@@ -9,6 +9,7 @@ import { kinesisStreamName } from '../../runtime/config/names';
 import type { ConfigProblem } from '../../runtime/errors';
 import { join } from 'node:path';
 import { FIREHOSE_REGIONS } from './modules/firehose';
+import { GLOBAL_MODULES } from './synthesize';
 import { determineQueue } from './modules/sqs-inputs';
 import { determineTopic } from './modules/sns-inputs';
 
@@ -58,6 +59,9 @@ function checkCluster(config: Config, cluster: ClusterConfig, file: string, prob
   const sources = cluster.data_sources;
   if ((CLUSTER_MODULES as readonly string[]).includes(cluster.name)) {
     problems.push({ file, pointer: at, message: `cluster name "${cluster.name}" is also a module name (ambiguous for --target)`, hint: 'rename the cluster' });
+  }
+  if ((GLOBAL_MODULES as readonly string[]).includes(cluster.name)) {
+    problems.push({ file, pointer: at, message: `cluster name "${cluster.name}" is the name of a global module (its resources share main.tf.json)`, hint: 'rename the cluster' });
   }
   const kinesisOn = m.kinesis?.enabled === true;
   const needsKinesis: [string, boolean][] = [

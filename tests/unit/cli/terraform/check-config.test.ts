@@ -25,6 +25,10 @@ describe('checkTerraformConfig', () => {
       v.clusters.kinesis = v.clusters.corp;
       delete v.clusters.corp;
     }, '/clusters/kinesis', /also a module name/],
+    ['a cluster named like a global module', (v) => {
+      v.clusters.firehose = v.clusters.corp;
+      delete v.clusters.corp;
+    }, '/clusters/firehose', /name of a global module/],
   ])('reports %s at its key', (_name, edit, pointer, message) => {
     const { problems } = checkTerraformConfig(configWith(edit));
     expect(problems).toContainEqual(expect.objectContaining({ pointer, message: expect.stringMatching(message) }));
