@@ -101,6 +101,11 @@ function checkCluster(config: Config, cluster: ClusterConfig, file: string, prob
   });
   (m.sqs_inputs?.queues ?? []).forEach((queue, i) => {
     const { name } = determineQueue(queue, config.account.id, cluster.region);
+    const queueRegion = queue.startsWith('arn:') ? queue.split(':')[3] : cluster.region;
+    if (queueRegion !== cluster.region) {
+      // https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html: the queue and the function share a region.
+      problems.push({ file, pointer: `${at}/modules/sqs_inputs/queues/${i}`, message: `is in ${queueRegion}, but Lambda reads SQS only in the function's region (${cluster.region})`, value: queue });
+    }
     if (!sources.sqs?.[name] && !sources.sqs?.[queue]) {
       problems.push({ file, pointer: `${at}/modules/sqs_inputs/queues/${i}`, message: 'is not a data source of the cluster', value: queue, hint: `add "${name}": [<log types>] to ${at}/data_sources/sqs` });
     }

@@ -51,6 +51,7 @@ export async function terraformRun(ctx: CommandContext, options: TerraformRunOpt
   if (await ensureInitialized(result.dir)) ctx.io.info('initialized terraform/');
   ctx.io.info(`terraform ${args.join(' ')}`);
   await runTerraform(result.dir, args);
+  ctx.io.result({ ok: true, action: options.action, dir: displayPath(result.dir), targets });
 }
 
 /** `terraform list-targets`: the words `--target` accepts, with their resource counts. */

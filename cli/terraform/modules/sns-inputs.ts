@@ -16,10 +16,10 @@ export interface SnsInputsProps {
   readonly ruleProcessor: RuleProcessor;
 }
 
-/** ARN and short name of a configured topic (a bare name is in the cluster's account and region). */
-export function determineTopic(topic: string, accountId: string, region: string): { arn: string; name: string } {
-  if (topic.startsWith('arn:')) return { arn: topic, name: topic.slice(topic.lastIndexOf(':') + 1) };
-  return { arn: arn(region, 'sns', accountId, topic), name: topic };
+/** ARN, short name and region of a configured topic (a bare name is in the cluster's account and region). */
+export function determineTopic(topic: string, accountId: string, region: string): { arn: string; name: string; region: string } {
+  if (topic.startsWith('arn:')) return { arn: topic, name: topic.slice(topic.lastIndexOf(':') + 1), region: topic.split(':')[3] };
+  return { arn: arn(region, 'sns', accountId, topic), name: topic, region };
 }
 
 /** SNS topics feeding the rule processor. */
@@ -28,7 +28,7 @@ export class SnsInputs extends Construct {
     super(scope, id);
     const { region, ruleProcessor } = props;
     for (const topic of props.topics) {
-      const { arn: topicArn, name } = determineTopic(topic, props.accountId, region);
+      const { arn: topicArn, name, region: topicRegion } = determineTopic(topic, props.accountId, region);
       const topicId = toIdentifier(name);
       const permission = new LambdaPermission(this, `${topicId}_permission`, {
         region,
@@ -40,8 +40,9 @@ export class SnsInputs extends Construct {
         sourceArn: topicArn,
         dependsOn: [ruleProcessor.alias],
       });
+      // A subscription lives in its topic's region, which may differ from the function's.
       new SnsTopicSubscription(this, topicId, {
-        region,
+        region: topicRegion,
         topicArn,
         protocol: 'lambda',
         endpoint: ruleProcessor.alias.arn,

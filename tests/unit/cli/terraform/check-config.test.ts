@@ -20,6 +20,7 @@ describe('checkTerraformConfig', () => {
     ['an s3_events bucket that is no data source', (v) => (v.clusters.prod.modules.s3_events['other.bucket'] = []), '/clusters/prod/modules/s3_events/other.bucket', /bucket "other.bucket" is not a data source/],
     ['an SNS topic that is no data source', (v) => v.clusters.prod.modules.sns_inputs.topics.push('stray_topic'), '/clusters/prod/modules/sns_inputs/topics/1', /is not a data source/],
     ['an SQS queue that is no data source', (v) => (v.clusters.corp.modules.sqs_inputs.queues = ['arn:aws:sqs:us-west-2:123456789012:stray']), '/clusters/corp/modules/sqs_inputs/queues/0', /is not a data source/],
+    ['an SQS queue in another region', (v) => (v.clusters.corp.modules.sqs_inputs.queues = ['arn:aws:sqs:eu-west-1:123456789012:acme_corp_appliance_logs']), '/clusters/corp/modules/sqs_inputs/queues/0', /is in eu-west-1, but Lambda reads SQS only in the function's region \(us-west-2\)/],
     ['flow logs watching nothing', (v) => (v.clusters.corp.modules.flow_logs.vpcs = []), '/clusters/corp/modules/flow_logs', /lists no vpcs, subnets or enis/],
     ['a cluster named like a module', (v) => {
       v.clusters.kinesis = v.clusters.corp;

@@ -38,8 +38,8 @@ describe('s3_events module', () => {
 
 describe('sns_inputs module', () => {
   it.each([
-    ['topic', { arn: 'arn:aws:sns:us-east-1:123456789012:topic', name: 'topic' }],
-    ['arn:aws:sns:eu-west-1:210987654321:other', { arn: 'arn:aws:sns:eu-west-1:210987654321:other', name: 'other' }],
+    ['topic', { arn: 'arn:aws:sns:us-east-1:123456789012:topic', name: 'topic', region: 'us-east-1' }],
+    ['arn:aws:sns:eu-west-1:210987654321:other', { arn: 'arn:aws:sns:eu-west-1:210987654321:other', name: 'other', region: 'eu-west-1' }],
   ])('reads %s as %j', (topic, expected) => {
     expect(determineTopic(topic, '123456789012', 'us-east-1')).toEqual(expected);
   });
