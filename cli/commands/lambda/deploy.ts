@@ -1,16 +1,29 @@
+/** `streamalert lambda deploy`. */
 import type { Command } from 'commander';
-import { NotBuiltError } from '../../../runtime/errors';
 import { action } from '../../context';
+import { runDeploy } from '../../deploy';
+import { addPackageOptions, addTargetOptions } from './options';
+import { packageOptions } from './package';
+
+interface DeployFlags {
+  readonly function: string;
+  readonly cluster?: string;
+  readonly rulesDir: string;
+  readonly includeSourcemap?: boolean;
+  readonly entry?: string;
+  readonly dryRun?: boolean;
+}
 
 export function registerDeployCommand(parent: Command): void {
-  parent
+  const command = parent
     .command('deploy')
-    .description('package and deploy functions behind the production alias (not built yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(
-      action(() => {
-        throw new NotBuiltError('`streamalert lambda deploy`');
-      }),
+    .description(
+      'package, upload to the source bucket, update the code, publish a version and move the production alias\n' +
+        '(the alias moves last, guarded by its RevisionId: it never moves when a step fails)',
     );
+  addTargetOptions(command);
+  addPackageOptions(command);
+  command
+    .option('--dry-run', 'package and print the plan without calling AWS')
+    .action(action<DeployFlags>((ctx, flags) => runDeploy(ctx, { ...packageOptions(flags), dryRun: flags.dryRun === true })));
 }

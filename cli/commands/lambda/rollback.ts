@@ -1,16 +1,24 @@
+/** `streamalert lambda rollback`. */
 import type { Command } from 'commander';
-import { NotBuiltError } from '../../../runtime/errors';
 import { action } from '../../context';
+import { runRollback } from '../../deploy';
+import { addTargetOptions } from './options';
+
+interface RollbackFlags {
+  readonly function: string;
+  readonly cluster?: string;
+  readonly to?: string;
+}
 
 export function registerRollbackCommand(parent: Command): void {
-  parent
+  const command = parent
     .command('rollback')
-    .description('move the production alias back to the previous version (not built yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(
-      action(() => {
-        throw new NotBuiltError('`streamalert lambda rollback`');
-      }),
+    .description(
+      'move the production alias back to the previous published version (asked from AWS, gaps allowed), or to --to;\n' +
+        'refuses a function at its first version or whose alias points at $LATEST',
     );
+  addTargetOptions(command);
+  command
+    .option('--to <version>', 'published version to move the alias to (needs a single function: add --cluster)')
+    .action(action<RollbackFlags>((ctx, flags) => runRollback(ctx, { function: flags.function, cluster: flags.cluster, to: flags.to })));
 }

@@ -1,0 +1,67 @@
+/** The work of `streamalert lambda package`, also the first step of `lambda deploy`. */
+import { displayPath, loadConfig, type Config } from '../../runtime/config';
+import type { CommandContext } from '../context';
+import { packageFunctions } from './package-functions';
+import { selectTargets } from './targets';
+import type { FunctionPackage } from './types';
+
+/** Options of `lambda package` (and the packaging part of `lambda deploy`). */
+export interface PackageOptions {
+  /** `rule` or `all`. @default 'all' */
+  readonly function?: string;
+  readonly cluster?: string;
+  /** @default `<cwd>/rules` */
+  readonly rulesDir?: string;
+  /** @default `<cwd>/.build` */
+  readonly outDir?: string;
+  /** Put the source map in the zip too. @default false */
+  readonly includeSourcemap?: boolean;
+  /** Handler to bundle (tests). @default runtime/handlers/rule-processor-entry.ts */
+  readonly entry?: string;
+}
+
+/** Formats a byte count as KiB with one decimal. */
+export function formatSize(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+/** Loads the configuration, selects the functions and packages them, printing each size and hash. */
+export async function packageSelected(ctx: CommandContext, options: PackageOptions): Promise<{ config: Config; packages: FunctionPackage[] }> {
+  const config = loadConfig(ctx.globals.config);
+  const targets = selectTargets(config, options);
+  const packages = await packageFunctions({
+    config,
+    targets,
+    rulesDir: options.rulesDir,
+    outDir: options.outDir,
+    includeSourcemap: options.includeSourcemap,
+    entry: options.entry,
+    onProgress: (target, step) => ctx.io.progress(`${target.name}: ${step}...`),
+  });
+  ctx.io.endProgress();
+  for (const pkg of packages) {
+    ctx.io.info(`${pkg.target.name}: ${displayPath(pkg.zipPath)} ${formatSize(pkg.size)} sha256 ${pkg.sha256} (${pkg.ruleFiles.length} rule file(s))`);
+  }
+  return { config, packages };
+}
+
+/** JSON view of a package. */
+export function packageJson(pkg: FunctionPackage): Record<string, unknown> {
+  return {
+    function: pkg.target.name,
+    cluster: pkg.target.cluster,
+    zip: pkg.zipPath,
+    size: pkg.size,
+    sha256: pkg.sha256,
+    code_sha256: pkg.codeSha256,
+    sourcemap: pkg.mapPath ?? null,
+    rule_files: pkg.ruleFiles,
+  };
+}
+
+/** `streamalert lambda package`: type check, bundle and zip the selected functions. */
+export async function runPackage(ctx: CommandContext, options: PackageOptions): Promise<number> {
+  const { packages } = await packageSelected(ctx, options);
+  ctx.io.result({ ok: true, packages: packages.map(packageJson) });
+  return 0;
+}

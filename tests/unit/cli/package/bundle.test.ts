@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildFunctionBundle, BundleError, TypeCheckError } from '../../../../cli/package';
+import { loadConfig } from '../../../../runtime/config';
+import { FIXTURE_ENTRY, FIXTURE_RULES_DIR, loadBundle } from '../../../_helpers/bundle-fixture';
+import { DEFAULT_CONF_DIR, REPO_ROOT } from '../../../_helpers/paths';
+import { makeTempDir } from '../../../_helpers/temp-dir';
+
+const config = loadConfig(DEFAULT_CONF_DIR);
+const base = { config, entry: FIXTURE_ENTRY, rulesDir: FIXTURE_RULES_DIR, project: REPO_ROOT, typecheck: false } as const;
+
+describe('buildFunctionBundle', () => {
+  it('embeds the configuration and cluster, and every rule file but tests and generated types', async () => {
+    const bundle = await buildFunctionBundle({ ...base, cluster: 'corp' });
+    const result = await (loadBundle(bundle.code).handler as () => Promise<Record<string, unknown>>)();
+    expect(result).toEqual({
+      cluster: 'corp',
+      prefix: config.account.prefix,
+      configDir: 'conf',
+      files: ['nested/port-scan.ts', 'suspicious-login.ts'],
+      ruleNames: ['port_scan_detected', 'suspicious_root_login'],
+    });
+    expect(bundle.ruleFiles).toEqual(['nested/port-scan.ts', 'suspicious-login.ts']);
+  });
+
+  it('minifies by default and keeps function names', async () => {
+    const minified = await buildFunctionBundle({ ...base, cluster: 'prod' });
+    const plain = await buildFunctionBundle({ ...base, cluster: 'prod', minify: false });
+    expect(minified.code.length).toBeLessThan(plain.code.length);
+    expect(minified.code).toContain('suspicious_root_login');
+  });
+
+  it('returns a source map only when asked', async () => {
+    expect((await buildFunctionBundle({ ...base, cluster: 'prod' })).map).toBeUndefined();
+    const withMap = await buildFunctionBundle({ ...base, cluster: 'prod', sourcemap: true });
+    expect(JSON.parse(withMap.map ?? '{}')).toEqual(expect.objectContaining({ version: 3 }));
+    expect(withMap.code).not.toContain('sourceMappingURL');
+  });
+
+  it('stops with every bundling error when an import cannot be resolved', async () => {
+    const rulesDir = makeTempDir();
+    writeFileSync(join(rulesDir, 'broken.ts'), "import { nope } from './does-not-exist';\nexport const x = nope;\n");
+    await expect(buildFunctionBundle({ ...base, cluster: 'prod', rulesDir })).rejects.toThrow(BundleError);
+    await expect(buildFunctionBundle({ ...base, cluster: 'prod', rulesDir })).rejects.toThrow(/does-not-exist/);
+  });
+
+  it('stops before bundling when a rule does not type check, naming the file and line', async () => {
+    const rulesDir = makeTempDir();
+    mkdirSync(join(rulesDir, 'sub'));
+    writeFileSync(join(rulesDir, 'sub', 'typo.ts'), 'export function typo_rule(): number {\n  return "not a number";\n}\n');
+    const run = buildFunctionBundle({ ...base, cluster: 'prod', rulesDir, typecheck: true });
+    await expect(run).rejects.toThrow(TypeCheckError);
+    await expect(run).rejects.toThrow(/typo\.ts\(2,3\): error TS2322/);
+  });
+
+  it('says plainly that a missing handler is not built yet', async () => {
+    await expect(buildFunctionBundle({ ...base, cluster: 'prod', entry: join(REPO_ROOT, 'nope.ts') })).rejects.toThrow(/is not built yet/);
+  });
+});
