@@ -1,0 +1,63 @@
+/** Dispatches one Lambda event to the reader of its service. */
+import type { RawRecord } from '../types';
+import { isAppPayload, readAppPayload } from './app';
+import { preview } from './bytes';
+import { isCloudWatchLogsPayload, readCloudWatchLogs } from './cloudwatch-logs';
+import { readKinesisRecord } from './kinesis';
+import { readSnsRecord, readSqsRecord } from './messages';
+import { readS3Record } from './s3';
+import { getS3Object } from './s3-getter';
+import { isObject, stringAt, type JsonObject } from './shape';
+import { DEFAULT_READ_LIMITS, type PayloadReaderOptions, type ReadContext } from './types';
+
+/** Resolves reader options once per event. */
+export function readContext(options: PayloadReaderOptions): ReadContext {
+  return {
+    limits: { ...DEFAULT_READ_LIMITS, ...options.limits },
+    report: options.onIssue,
+    getObject: () => options.getObject ?? getS3Object,
+    beforeFetch: options.beforeFetch,
+  };
+}
+
+/**
+ * Turns one Lambda event into raw records: a batch of Kinesis, S3, SNS or SQS records (mixed batches are
+ * fine), a StreamAlert app payload, or a CloudWatch Logs subscription payload. Anything unreadable is
+ * reported through `options.onIssue` and reading goes on with the next record; this never throws for bad input.
+ */
+export async function* readEvent(event: unknown, options: PayloadReaderOptions): AsyncGenerator<RawRecord> {
+  const ctx = readContext(options);
+  if (!isObject(event)) {
+    ctx.report({ level: 'error', code: 'Malformed', reason: `event is not a JSON object: ${preview(JSON.stringify(event) ?? String(event), 80)}` });
+    return;
+  }
+  if (isAppPayload(event)) {
+    yield* readAppPayload(event, ctx);
+  } else if (isCloudWatchLogsPayload(event)) {
+    yield* readCloudWatchLogs(event, ctx);
+  } else if (Array.isArray(event.Records)) {
+    for (const [index, record] of event.Records.entries()) yield* readEventRecord(record, index, ctx);
+  } else {
+    ctx.report({
+      level: 'error',
+      code: 'Malformed',
+      reason: `event has no Records, streamalert_app or awslogs (keys: ${Object.keys(event).slice(0, 10).join(', ') || 'none'})`,
+    });
+  }
+}
+
+async function* readEventRecord(record: unknown, index: number, ctx: ReadContext): AsyncGenerator<RawRecord> {
+  const service = isObject(record) ? (stringAt(record, 'eventSource') ?? stringAt(record, 'EventSource')) : undefined;
+  const readers: Record<string, (r: JsonObject, c: ReadContext) => AsyncIterable<RawRecord> | Iterable<RawRecord>> = {
+    'aws:kinesis': readKinesisRecord,
+    'aws:s3': readS3Record,
+    'aws:sns': readSnsRecord,
+    'aws:sqs': readSqsRecord,
+  };
+  const reader = service === undefined ? undefined : readers[service];
+  if (!isObject(record) || reader === undefined) {
+    ctx.report({ level: 'error', code: 'Malformed', reason: `Records[${index}]: unsupported event source ${JSON.stringify(service ?? null)}` });
+    return;
+  }
+  yield* reader(record, ctx);
+}

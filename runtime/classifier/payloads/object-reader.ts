@@ -1,0 +1,180 @@
+/**
+ * Reads one object (an S3 object, a local file, stdin) as records, streamed line by line.
+ *
+ * Compression is told from the first bytes (gzip, zlib), never from the name. The object is then one of:
+ * - a whole JSON document (such as CloudTrail's `{"Records":[...]}`, pretty-printed over many lines):
+ *   the first non-blank line starts with `{` or `[` and does NOT parse as JSON on its own. The lines are
+ *   collected (up to `maxDocumentBytes`) and the document becomes one record. If the collected text does not
+ *   parse either, or is too big, its lines are read as separate records instead, so nothing is lost;
+ * - JSON lines or plain lines (CSV, KV, syslog...): every non-blank line is a record.
+ * Memory stays bounded by `maxLineBytes` and `maxDocumentBytes`, whatever the object's size.
+ */
+import type { RawRecord, RecordSource } from '../types';
+import { detectCompression, isValidUtf8, looksBinary, preview } from './bytes';
+import { PayloadReadError, inflateStream, isOverlong, peek, splitLines, toBuffers, type Line, type OverlongLine } from './stream';
+import type { ReadContext } from './types';
+
+/** Bytes looked at to tell text from binary data. */
+const SAMPLE_BYTES = 4096;
+
+/** An object to read: where its records come from, and how reports name it (`s3://bucket/key`, a path). */
+export interface ObjectRef {
+  readonly source: RecordSource;
+  readonly name: string;
+}
+
+/** Streams the records of one object; problems are reported through `ctx.report`, never thrown. */
+export async function* readObject(body: AsyncIterable<Uint8Array | string>, ref: ObjectRef, ctx: ReadContext): AsyncGenerator<RawRecord> {
+  const lines = new LineRecords(ref, ctx);
+  let failure: unknown;
+  try {
+    const raw = await peek(toBuffers(body), 3);
+    if (raw.head.length === 0) {
+      ctx.report({ level: 'warn', code: 'Empty', reason: `${ref.name}: empty object, skipped`, source: ref.source });
+      return;
+    }
+    const compression = detectCompression(raw.head);
+    const inflated = compression === 'none' ? raw.chunks : inflateStream(raw.chunks, compression, ctx.limits.maxInflatedBytes);
+    const text = await peek(inflated, SAMPLE_BYTES);
+    if (text.head.length === 0) {
+      ctx.report({ level: 'warn', code: 'Empty', reason: `${ref.name}: empty after ${compression} decompression, skipped`, source: ref.source });
+      return;
+    }
+    if (looksBinary(text.head, text.head.length < SAMPLE_BYTES)) {
+      await text.chunks.return(undefined);
+      ctx.report({ level: 'error', code: 'NotText', reason: `${ref.name}: binary data (not UTF-8 text), not read`, source: ref.source, preview: preview(text.head) });
+      return;
+    }
+    for await (const line of splitLines(text.chunks, ctx.limits.maxLineBytes)) yield* lines.accept(line);
+  } catch (err) {
+    failure = err;
+  }
+  // Whatever was read before a failure is kept.
+  yield* lines.finish();
+  if (failure !== undefined) {
+    const code = failure instanceof PayloadReadError ? failure.issue : 'FetchFailed';
+    const message = failure instanceof Error ? failure.message : String(failure);
+    ctx.report({ level: 'error', code, reason: `${ref.name}: ${message} (${lines.count} line(s) read before)`, source: ref.source });
+  }
+}
+
+/** Turns lines into records, deciding once between "whole JSON document" and "one record per line". */
+class LineRecords {
+  private mode: 'undecided' | 'lines' | 'document' = 'undecided';
+  private document: Line[] = [];
+  private documentBytes = 0;
+  /** Lines seen so far. */
+  count = 0;
+
+  constructor(
+    private readonly ref: ObjectRef,
+    private readonly ctx: ReadContext,
+  ) {}
+
+  *accept(line: Line | OverlongLine): Generator<RawRecord> {
+    this.count = line.number;
+    if (this.mode === 'lines') {
+      yield* this.toRecord(line);
+      return;
+    }
+    if (this.mode === 'document') {
+      if (isOverlong(line) || !isValidUtf8(line.bytes) || this.documentBytes + line.bytes.length > this.ctx.limits.maxDocumentBytes) {
+        if (!isOverlong(line) && isValidUtf8(line.bytes)) {
+          this.warn(`larger than ${this.ctx.limits.maxDocumentBytes} bytes (limit maxDocumentBytes): read line by line instead of as one JSON document`);
+        }
+        yield* this.flushAsLines();
+        yield* this.toRecord(line);
+        return;
+      }
+      this.document.push(line);
+      this.documentBytes += line.bytes.length + 1;
+      return;
+    }
+    // Undecided: blank lines before the first content are skipped.
+    if (!isOverlong(line) && isBlank(line.bytes)) return;
+    if (!isOverlong(line) && isValidUtf8(line.bytes) && startsDocument(line.bytes)) {
+      this.mode = 'document';
+      this.document.push(line);
+      this.documentBytes = line.bytes.length + 1;
+      return;
+    }
+    this.mode = 'lines';
+    yield* this.toRecord(line);
+  }
+
+  /** Emits the collected document (one record) or, if it is not JSON, its lines. */
+  *finish(): Generator<RawRecord> {
+    if (this.mode !== 'document' || this.document.length === 0) return;
+    const text = stripBom(Buffer.concat(this.document.flatMap((l) => [l.bytes, NEWLINE])).toString('utf8'));
+    if (parses(text)) {
+      const first = this.document[0].number;
+      const last = this.document[this.document.length - 1].number;
+      this.document = [];
+      yield { data: text.trimEnd(), source: this.sourceAt(first === last ? `${first}` : `${first}-${last}`) };
+      return;
+    }
+    yield* this.flushAsLines();
+  }
+
+  private *flushAsLines(): Generator<RawRecord> {
+    this.mode = 'lines';
+    const lines = this.document;
+    this.document = [];
+    for (const line of lines) yield* this.toRecord(line);
+  }
+
+  private *toRecord(line: Line | OverlongLine): Generator<RawRecord> {
+    if (isOverlong(line)) {
+      this.error('LineTooLong', line.number, `line ${line.number} is ${line.length} bytes, longer than ${this.ctx.limits.maxLineBytes} (limit maxLineBytes)`, line.head);
+      return;
+    }
+    if (isBlank(line.bytes)) return;
+    if (!isValidUtf8(line.bytes)) {
+      this.error('InvalidUtf8', line.number, `line ${line.number} is not valid UTF-8`, line.bytes);
+      return;
+    }
+    const text = line.bytes.toString('utf8');
+    yield { data: line.number === 1 ? stripBom(text) : text, source: this.sourceAt(`${line.number}`) };
+  }
+
+  private sourceAt(lines: string): RecordSource {
+    const base = this.ref.source.location;
+    return { ...this.ref.source, location: base === undefined ? `line ${lines}` : `${base}:${lines}` };
+  }
+
+  private warn(message: string): void {
+    this.ctx.report({ level: 'warn', code: 'TooLarge', reason: `${this.ref.name}: ${message}`, source: this.ref.source });
+  }
+
+  private error(code: 'LineTooLong' | 'InvalidUtf8', number: number, message: string, bytes: Buffer): void {
+    this.ctx.report({ level: 'error', code, reason: `${this.ref.name}: ${message}`, source: this.sourceAt(`${number}`), preview: preview(bytes) });
+  }
+}
+
+const NEWLINE = Buffer.from('\n');
+
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes) {
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
+  }
+  return true;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A first line opens a whole JSON document when it starts with `{` or `[` but is not JSON by itself. */
+function startsDocument(bytes: Buffer): boolean {
+  const text = stripBom(bytes.toString('utf8')).trimStart();
+  return (text.startsWith('{') || text.startsWith('[')) && !parses(text);
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
