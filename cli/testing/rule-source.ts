@@ -4,8 +4,8 @@
  * `annotateRuleFile(<file>, { <name>: <description> })` so the Lambda bundle carries the descriptions and the
  * file of every rule (used in duplicate-name errors).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
 
 const DOC_COMMENT = /\/\*\*([\s\S]*?)\*\//g;
@@ -47,21 +47,6 @@ export function annotateSource(source: string, file: string, registryModule: str
     `${source}\n;import { annotateRuleFile as __streamalertAnnotate } from ${JSON.stringify(registryModule)};\n` +
     `__streamalertAnnotate(${JSON.stringify(file)}, ${descriptions});\n`
   );
-}
-
-/** Every rule file under `dir` (`*.ts`, not `.d.ts`, not `*.test.ts`, not generated types), sorted. */
-export function findRuleFiles(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (current: string): void => {
-    for (const name of readdirSync(current).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const path = join(current, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ts$/.test(name) && !/\.(d|test)\.ts$/.test(name) && !name.endsWith('.generated.ts')) files.push(path);
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 /** Options of {@link ruleSourcePlugin}. */

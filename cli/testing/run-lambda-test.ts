@@ -1,0 +1,39 @@
+/** The work function of `streamalert lambda test`. */
+import { resolve } from 'node:path';
+import { loadConfig, LOG_SERVICES } from '../../runtime/config';
+import { UsageError } from '../../runtime/errors';
+import type { CommandContext } from '../context';
+import { loadFixtures } from './fixtures';
+import { filterEvents } from './filter';
+import { printReport } from './report';
+import { runTests } from './runner';
+
+/** Options of `lambda test`. */
+export interface LambdaTestOptions {
+  /** Fixture files or folders. @default [rulesDir] */
+  readonly paths: readonly string[];
+  /** Folder of the rule files bundled with the function. @default 'rules' */
+  readonly rulesDir: string;
+  readonly source?: string;
+  readonly rules?: readonly string[];
+  readonly classifyOnly: boolean;
+  /** @default true */
+  readonly typecheck: boolean;
+}
+
+/** Runs the tests and prints the report; returns the exit code (0 or 4). */
+export async function runLambdaTest(ctx: CommandContext, options: LambdaTestOptions): Promise<number> {
+  if (options.source !== undefined && !(LOG_SERVICES as readonly string[]).includes(options.source)) {
+    throw new UsageError(`--source must be one of ${LOG_SERVICES.join(', ')}, got ${JSON.stringify(options.source)}`);
+  }
+  const config = loadConfig(ctx.globals.config);
+  const rulesDir = resolve(options.rulesDir);
+  const loaded = loadFixtures(options.paths.length > 0 ? options.paths.map((p) => resolve(p)) : [rulesDir]);
+  const events = filterEvents(loaded.events, options);
+  ctx.io.progress(`building the rule processor and running ${events.length} test events...`);
+  const summary = await runTests({ config, rulesDir, fixtures: { ...loaded, events }, typecheck: options.typecheck });
+  ctx.io.endProgress();
+  printReport(ctx.io, summary);
+  ctx.io.result(summary);
+  return summary.exitCode;
+}
