@@ -50,8 +50,26 @@ export interface UnclassifiedRecord {
   readonly reason: string;
 }
 
+/**
+ * The result of classifying one raw record.
+ *
+ * - `ok: true`: a schema matched. `records` holds one entry per record it yielded (a `json_path` over a list
+ *   gives several; a CSV header row alone gives none, with `skipped_headers` counting it). `rejected` holds the
+ *   records of the same payload that the matching schema could not parse (some entries of a `json_path` list,
+ *   some rows of a multi-row CSV text): count them as unclassified, keep them, never drop them.
+ * - `ok: false`: nothing matched; `unclassified` says why for every candidate tried.
+ */
 export type ClassifyOutcome =
-  | { readonly ok: true; readonly records: readonly ClassifiedRecord[] }
+  | {
+      readonly ok: true;
+      readonly records: readonly ClassifiedRecord[];
+      /** The log type that matched (also on each record; set even when only header rows were found). */
+      readonly log_type?: string;
+      /** CSV header rows (fields equal to the schema's keys) recognised and skipped. */
+      readonly skipped_headers?: number;
+      /** Records of this payload that the matching schema rejected. */
+      readonly rejected?: readonly UnclassifiedRecord[];
+    }
   | { readonly ok: false; readonly unclassified: UnclassifiedRecord };
 
 /** Parse or match result of one step; never thrown. */
