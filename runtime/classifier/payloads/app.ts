@@ -9,7 +9,7 @@ export function isAppPayload(event: JsonObject): boolean {
 }
 
 /** Reads each entry of `logs` as one record, its location `logs[i]`. */
-export function* readAppPayload(event: JsonObject, ctx: ReadContext): Generator<RawRecord> {
+export function readAppPayload(event: JsonObject, ctx: ReadContext): RawRecord[] {
   const app = String(event.streamalert_app);
   const logs = event.logs;
   if (!Array.isArray(logs)) {
@@ -19,9 +19,7 @@ export function* readAppPayload(event: JsonObject, ctx: ReadContext): Generator<
       reason: `streamalert_app ${app}: "logs" must be a list, got ${logs === undefined ? 'nothing' : typeof logs}`,
       source: { service: 'streamalert_app', resource: app },
     });
-    return;
+    return [];
   }
-  for (const [index, log] of logs.entries()) {
-    yield { data: log, source: { service: 'streamalert_app', resource: app, location: `logs[${index}]` } };
-  }
+  return logs.map((log: unknown, index) => ({ data: log, source: { service: 'streamalert_app', resource: app, location: `logs[${index}]` } }));
 }

@@ -16,7 +16,7 @@ export function isCloudWatchLogsPayload(event: JsonObject): boolean {
 }
 
 /** Reads the log events of one subscription payload. */
-export function* readCloudWatchLogs(event: JsonObject, ctx: ReadContext): Generator<RawRecord> {
+export function readCloudWatchLogs(event: JsonObject, ctx: ReadContext): RawRecord[] {
   const data = String(objectAt(event, 'awslogs')?.data);
   const compressed = Buffer.from(data, 'base64');
   const compression = detectCompression(compressed);
@@ -25,7 +25,7 @@ export function* readCloudWatchLogs(event: JsonObject, ctx: ReadContext): Genera
     const inflated = inflateBuffer(compressed, compression, ctx.limits.maxInflatedBytes);
     if (!inflated.ok) {
       ctx.report({ level: 'error', code: inflated.code, reason: `cloudwatch logs payload: ${inflated.reason}`, preview: preview(data) });
-      return;
+      return [];
     }
     bytes = inflated.value;
   }
@@ -34,19 +34,20 @@ export function* readCloudWatchLogs(event: JsonObject, ctx: ReadContext): Genera
     payload = JSON.parse(bytes.toString('utf8'));
   } catch {
     ctx.report({ level: 'error', code: 'Malformed', reason: 'cloudwatch logs payload: awslogs.data is not gzip JSON', preview: preview(bytes) });
-    return;
+    return [];
   }
   const group = isObject(payload) ? stringAt(payload, 'logGroup') : undefined;
   if (!isObject(payload) || group === undefined || !Array.isArray(payload.logEvents)) {
     ctx.report({ level: 'error', code: 'Malformed', reason: 'cloudwatch logs payload without logGroup or logEvents', preview: preview(bytes) });
-    return;
+    return [];
   }
   const stream = stringAt(payload, 'logStream') ?? '';
   const base: RecordSource = { service: 'cloudwatch_logs', resource: group, location: stream };
   if (payload.messageType === 'CONTROL_MESSAGE') {
     ctx.report({ level: 'info', code: 'Skipped', reason: `cloudwatch logs ${group}: CONTROL_MESSAGE, nothing to read`, source: base });
-    return;
+    return [];
   }
+  const records: RawRecord[] = [];
   for (const [index, logEvent] of payload.logEvents.entries()) {
     const message = isObject(logEvent) ? logEvent.message : undefined;
     const location = `${stream}/${isObject(logEvent) && typeof logEvent.id === 'string' ? logEvent.id : index}`;
@@ -54,6 +55,7 @@ export function* readCloudWatchLogs(event: JsonObject, ctx: ReadContext): Genera
       ctx.report({ level: 'error', code: 'Malformed', reason: `cloudwatch logs ${group} ${location}: log event without a message`, source: { ...base, location } });
       continue;
     }
-    yield { data: message, source: { ...base, location } };
+    records.push({ data: message, source: { ...base, location } });
   }
+  return records;
 }

@@ -26,15 +26,23 @@ export function readContext(options: PayloadReaderOptions): ReadContext {
  * reported through `options.onIssue` and reading goes on with the next record; this never throws for bad input.
  */
 export async function* readEvent(event: unknown, options: PayloadReaderOptions): AsyncGenerator<RawRecord> {
+  for await (const batch of readEventBatches(event, options)) yield* batch;
+}
+
+/**
+ * {@link readEvent} in batches (the records of one Kinesis record, SQS message, or S3 chunk): the same
+ * records, with one await per batch instead of one per record, for callers that process many.
+ */
+export async function* readEventBatches(event: unknown, options: PayloadReaderOptions): AsyncGenerator<readonly RawRecord[]> {
   const ctx = readContext(options);
   if (!isObject(event)) {
     ctx.report({ level: 'error', code: 'Malformed', reason: `event is not a JSON object: ${preview(JSON.stringify(event) ?? String(event), 80)}` });
     return;
   }
   if (isAppPayload(event)) {
-    yield* readAppPayload(event, ctx);
+    yield readAppPayload(event, ctx);
   } else if (isCloudWatchLogsPayload(event)) {
-    yield* readCloudWatchLogs(event, ctx);
+    yield readCloudWatchLogs(event, ctx);
   } else if (Array.isArray(event.Records)) {
     for (const [index, record] of event.Records.entries()) yield* readEventRecord(record, index, ctx);
   } else {
@@ -46,9 +54,11 @@ export async function* readEvent(event: unknown, options: PayloadReaderOptions):
   }
 }
 
-async function* readEventRecord(record: unknown, index: number, ctx: ReadContext): AsyncGenerator<RawRecord> {
+type RecordReader = (record: JsonObject, ctx: ReadContext) => AsyncIterable<RawRecord[]> | RawRecord[];
+
+async function* readEventRecord(record: unknown, index: number, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
   const service = isObject(record) ? (stringAt(record, 'eventSource') ?? stringAt(record, 'EventSource')) : undefined;
-  const readers: Record<string, (r: JsonObject, c: ReadContext) => AsyncIterable<RawRecord> | Iterable<RawRecord>> = {
+  const readers: Record<string, RecordReader> = {
     'aws:kinesis': readKinesisRecord,
     'aws:s3': readS3Record,
     'aws:sns': readSnsRecord,
@@ -59,5 +69,7 @@ async function* readEventRecord(record: unknown, index: number, ctx: ReadContext
     ctx.report({ level: 'error', code: 'Malformed', reason: `Records[${index}]: unsupported event source ${JSON.stringify(service ?? null)}` });
     return;
   }
-  yield* reader(record, ctx);
+  const records = reader(record, ctx);
+  if (Array.isArray(records)) yield records;
+  else yield* records;
 }

@@ -8,7 +8,7 @@ import { isObject, nameFromArn, objectAt, stringAt, tryParseJson, type JsonObjec
 import type { ReadContext } from './types';
 
 /** Reads one `aws:sns` event record. */
-export async function* readSnsRecord(record: JsonObject, ctx: ReadContext): AsyncGenerator<RawRecord> {
+export async function* readSnsRecord(record: JsonObject, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
   const sns = objectAt(record, 'Sns');
   const topic = sns && nameFromArn(stringAt(sns, 'TopicArn') ?? stringAt(record, 'EventSubscriptionArn'), 'topic');
   const message = sns && stringAt(sns, 'Message');
@@ -21,7 +21,7 @@ export async function* readSnsRecord(record: JsonObject, ctx: ReadContext): Asyn
 }
 
 /** Reads one `aws:sqs` event record. */
-export async function* readSqsRecord(record: JsonObject, ctx: ReadContext): AsyncGenerator<RawRecord> {
+export async function* readSqsRecord(record: JsonObject, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
   const queue = nameFromArn(stringAt(record, 'eventSourceARN'), 'queue');
   const body = stringAt(record, 'body');
   if (queue === undefined || body === undefined) {
@@ -40,7 +40,7 @@ function isSnsEnvelope(value: unknown): value is { Message: string } {
 }
 
 /** One message: an S3 notification is unwrapped to its objects, anything else is one record. */
-async function* readMessage(message: string, source: RecordSource, ctx: ReadContext, parsed?: unknown): AsyncGenerator<RawRecord> {
+async function* readMessage(message: string, source: RecordSource, ctx: ReadContext, parsed?: unknown): AsyncGenerator<RawRecord[]> {
   const where = `${source.service} ${source.resource} ${source.location ?? ''}`.trimEnd();
   if (message.trim() === '') {
     ctx.report({ level: 'warn', code: 'Empty', reason: `${where}: empty message, skipped`, source });
@@ -55,5 +55,5 @@ async function* readMessage(message: string, source: RecordSource, ctx: ReadCont
     ctx.report({ level: 'info', code: 'Skipped', reason: `${where}: s3:TestEvent, nothing to read`, source });
     return;
   }
-  yield { data: message, source };
+  yield [{ data: message, source }];
 }

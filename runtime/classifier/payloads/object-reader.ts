@@ -23,8 +23,11 @@ export interface ObjectRef {
   readonly name: string;
 }
 
-/** Streams the records of one object; problems are reported through `ctx.report`, never thrown. */
-export async function* readObject(body: AsyncIterable<Uint8Array | string>, ref: ObjectRef, ctx: ReadContext): AsyncGenerator<RawRecord> {
+/**
+ * Streams the records of one object in batches (one per chunk read); problems are reported through
+ * `ctx.report`, never thrown.
+ */
+export async function* readObject(body: AsyncIterable<Uint8Array | string>, ref: ObjectRef, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
   const lines = new LineRecords(ref, ctx);
   let failure: unknown;
   try {
@@ -40,17 +43,23 @@ export async function* readObject(body: AsyncIterable<Uint8Array | string>, ref:
       ctx.report({ level: 'warn', code: 'Empty', reason: `${ref.name}: empty after ${compression} decompression, skipped`, source: ref.source });
       return;
     }
-    if (looksBinary(text.head, text.head.length < SAMPLE_BYTES)) {
+    if (looksBinary(text.head.subarray(0, SAMPLE_BYTES), text.head.length <= SAMPLE_BYTES)) {
       await text.chunks.return(undefined);
       ctx.report({ level: 'error', code: 'NotText', reason: `${ref.name}: binary data (not UTF-8 text), not read`, source: ref.source, preview: preview(text.head) });
       return;
     }
-    for await (const line of splitLines(text.chunks, ctx.limits.maxLineBytes)) yield* lines.accept(line);
+    for await (const batch of splitLines(text.chunks, ctx.limits.maxLineBytes)) {
+      const out: RawRecord[] = [];
+      for (const line of batch) lines.accept(line, out);
+      if (out.length > 0) yield out;
+    }
   } catch (err) {
     failure = err;
   }
   // Whatever was read before a failure is kept.
-  yield* lines.finish();
+  const rest: RawRecord[] = [];
+  lines.finish(rest);
+  if (rest.length > 0) yield rest;
   if (failure !== undefined) {
     const code = failure instanceof PayloadReadError ? failure.issue : 'FetchFailed';
     const message = failure instanceof Error ? failure.message : String(failure);
@@ -71,10 +80,10 @@ class LineRecords {
     private readonly ctx: ReadContext,
   ) {}
 
-  *accept(line: Line | OverlongLine): Generator<RawRecord> {
+  accept(line: Line | OverlongLine, out: RawRecord[]): void {
     this.count = line.number;
     if (this.mode === 'lines') {
-      yield* this.toRecord(line);
+      this.toRecord(line, out);
       return;
     }
     if (this.mode === 'document') {
@@ -82,8 +91,8 @@ class LineRecords {
         if (!isOverlong(line) && isValidUtf8(line.bytes)) {
           this.warn(`larger than ${this.ctx.limits.maxDocumentBytes} bytes (limit maxDocumentBytes): read line by line instead of as one JSON document`);
         }
-        yield* this.flushAsLines();
-        yield* this.toRecord(line);
+        this.flushAsLines(out);
+        this.toRecord(line, out);
         return;
       }
       this.document.push(line);
@@ -99,31 +108,31 @@ class LineRecords {
       return;
     }
     this.mode = 'lines';
-    yield* this.toRecord(line);
+    this.toRecord(line, out);
   }
 
   /** Emits the collected document (one record) or, if it is not JSON, its lines. */
-  *finish(): Generator<RawRecord> {
+  finish(out: RawRecord[]): void {
     if (this.mode !== 'document' || this.document.length === 0) return;
     const text = stripBom(Buffer.concat(this.document.flatMap((l) => [l.bytes, NEWLINE])).toString('utf8'));
     if (parses(text)) {
       const first = this.document[0].number;
       const last = this.document[this.document.length - 1].number;
       this.document = [];
-      yield { data: text.trimEnd(), source: this.sourceAt(first === last ? `${first}` : `${first}-${last}`) };
+      out.push({ data: text.trimEnd(), source: this.sourceAt(first === last ? `${first}` : `${first}-${last}`) });
       return;
     }
-    yield* this.flushAsLines();
+    this.flushAsLines(out);
   }
 
-  private *flushAsLines(): Generator<RawRecord> {
+  private flushAsLines(out: RawRecord[]): void {
     this.mode = 'lines';
     const lines = this.document;
     this.document = [];
-    for (const line of lines) yield* this.toRecord(line);
+    for (const line of lines) this.toRecord(line, out);
   }
 
-  private *toRecord(line: Line | OverlongLine): Generator<RawRecord> {
+  private toRecord(line: Line | OverlongLine, out: RawRecord[]): void {
     if (isOverlong(line)) {
       this.error('LineTooLong', line.number, `line ${line.number} is ${line.length} bytes, longer than ${this.ctx.limits.maxLineBytes} (limit maxLineBytes)`, line.head);
       return;
@@ -134,7 +143,7 @@ class LineRecords {
       return;
     }
     const text = line.bytes.toString('utf8');
-    yield { data: line.number === 1 ? stripBom(text) : text, source: this.sourceAt(`${line.number}`) };
+    out.push({ data: line.number === 1 ? stripBom(text) : text, source: this.sourceAt(`${line.number}`) });
   }
 
   private sourceAt(lines: string): RecordSource {

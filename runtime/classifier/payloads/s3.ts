@@ -44,14 +44,14 @@ export function isS3TestEvent(value: unknown): boolean {
 }
 
 /** Reads the objects of every record of an S3 notification. */
-export async function* readS3Notification(notification: { Records: unknown[] }, ctx: ReadContext): AsyncGenerator<RawRecord> {
+export async function* readS3Notification(notification: { Records: unknown[] }, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
   for (const record of notification.Records) {
     if (isObject(record)) yield* readS3Record(record, ctx);
   }
 }
 
 /** Reads the object named by one `aws:s3` event record. */
-export async function* readS3Record(record: JsonObject, ctx: ReadContext): AsyncGenerator<RawRecord> {
+export async function* readS3Record(record: JsonObject, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
   const s3 = objectAt(record, 's3');
   const bucket = s3 && objectAt(s3, 'bucket');
   const object = s3 && objectAt(s3, 'object');
@@ -71,7 +71,7 @@ export async function* readS3Record(record: JsonObject, ctx: ReadContext): Async
 }
 
 /** Fetches one object through the context's getter and streams its records. */
-export async function* readS3Object(ref: S3ObjectRef, ctx: ReadContext): AsyncGenerator<RawRecord> {
+export async function* readS3Object(ref: S3ObjectRef, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
   const source = sourceOf(ref);
   const name = `s3://${ref.bucket}/${ref.key}`;
   const refused = ctx.beforeFetch?.(source);

@@ -113,10 +113,11 @@ export interface OverlongLine {
 const HEAD_BYTES = 1024;
 
 /**
- * Splits a byte stream on `\n` (a trailing `\r` is removed). A line longer than `maxLineBytes` is
- * yielded as an {@link OverlongLine}; the rest of it is skipped without being buffered.
+ * Splits a byte stream on `\n` (a trailing `\r` is removed), yielding the lines completed by each chunk
+ * as one batch (one await per chunk, not per line). A line longer than `maxLineBytes` is yielded as an
+ * {@link OverlongLine}; the rest of it is skipped without being buffered.
  */
-export async function* splitLines(chunks: AsyncIterable<Buffer>, maxLineBytes: number): AsyncGenerator<Line | OverlongLine> {
+export async function* splitLines(chunks: AsyncIterable<Buffer>, maxLineBytes: number): AsyncGenerator<(Line | OverlongLine)[]> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let skipping: { head: Buffer; length: number } | undefined;
@@ -140,13 +141,15 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxLineBytes: n
   };
 
   for await (const chunk of chunks) {
+    const batch: (Line | OverlongLine)[] = [];
     let start = 0;
     for (;;) {
       const newline = chunk.indexOf(0x0a, start);
       if (newline === -1) break;
-      yield finish(chunk.subarray(start, newline));
+      batch.push(finish(chunk.subarray(start, newline)));
       start = newline + 1;
     }
+    if (batch.length > 0) yield batch;
     if (start >= chunk.length) continue;
     const rest = chunk.subarray(start);
     if (skipping) {
@@ -161,7 +164,7 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxLineBytes: n
       pendingBytes += rest.length;
     }
   }
-  if (skipping || pendingBytes > 0) yield finish(Buffer.alloc(0));
+  if (skipping || pendingBytes > 0) yield [finish(Buffer.alloc(0))];
 }
 
 /** True for a line that is an {@link OverlongLine}. */
