@@ -32,7 +32,8 @@ export function customEndpoint(service: 'S3' | 'LAMBDA', env: NodeJS.ProcessEnv 
 
 /** Builds the S3 and Lambda clients of `region`. */
 export function createAwsClients(region: string, env: NodeJS.ProcessEnv = process.env): AwsClients {
-  suppressNodeVersionWarning(env);
+  // The SDK reads process.env itself, whatever `env` the endpoints come from.
+  suppressNodeVersionWarning(process.env);
   const s3Endpoint = customEndpoint('S3', env);
   const lambdaEndpoint = customEndpoint('LAMBDA', env);
   return {
