@@ -6,6 +6,7 @@ import { assertEntryExists, defaultRulesDir, packageRoot, ruleProcessorEntry } f
 import { typeCheck } from './typecheck';
 import type { BundleOptions, FunctionBundle } from './types';
 import { ruleFiles, virtualModulesPlugin } from './virtual-modules';
+import { ruleSourcePlugin } from '../testing/rule-source';
 
 function formatMessage(message: Message): string {
   const where = message.location ? `${message.location.file}:${message.location.line}:${message.location.column}: ` : '';
@@ -52,7 +53,11 @@ export async function buildFunctionBundle(options: BundleOptions): Promise<Funct
       sourcemap: options.sourcemap === true ? 'external' : false,
       legalComments: 'none',
       logLevel: 'silent',
-      plugins: [virtualModulesPlugin({ config: options.config, cluster: options.cluster, rulesDir, project })],
+      plugins: [
+        virtualModulesPlugin({ config: options.config, cluster: options.cluster, rulesDir, project }),
+        // Carries each rule's doc comment (its description) and file into the bundle.
+        ruleSourcePlugin({ rulesDir, registryModule: join(packageRoot(), 'runtime', 'rules', 'registry.ts'), baseDir: project }),
+      ],
     });
   } catch (err) {
     const messages = isBuildFailure(err) ? err.errors.map(formatMessage) : [String(err)];
