@@ -10,11 +10,11 @@
  *   here it is a type error, so that a wrong schema does not silently produce false);
  * - `ipaddress`: a string holding a valid IPv4 (dotted quad) or IPv6 address;
  * - `[]` (list of anything): lists;
- * - `{}` (map of anything): maps.
+ * - `{}` (map of anything): any value, as in StreamAlert (its ghe:general schema types `org_id`, a list, as `{}`).
  */
 import ipaddr from 'ipaddr.js';
 import { describeKind, Miss, MISS, quote } from './miss';
-import { isFalsy, isPlainObject, pythonStr } from './values';
+import { isFalsy, pythonStr } from './values';
 
 /** Scalar and container kinds a field can have. 'map' (a nested schema) is matched by spec.ts. */
 export type FieldKind = 'string' | 'integer' | 'float' | 'boolean' | 'ipaddress' | 'list' | 'anymap' | 'map';
@@ -56,7 +56,6 @@ export function coerceValue(kind: FieldKind, value: unknown, explain: boolean, w
     case 'list':
       return Array.isArray(value) || isFalsy(value) ? value : typeMiss(explain, where, 'a list', value);
     case 'anymap':
-      return isPlainObject(value) || isFalsy(value) ? value : typeMiss(explain, where, 'a map', value);
     case 'map':
       return value;
   }
