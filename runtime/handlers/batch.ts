@@ -1,0 +1,117 @@
+/**
+ * The work shared by the deployed rule processor and `streamalert process`: look up each raw record's
+ * source, classify it, run the evaluator on what matched, and count everything. A bad record never stops
+ * the batch: it is counted and kept.
+ */
+import type { ReadIssue } from '../classifier/payloads';
+import type { Classifier, ClassifiedRecord, RawRecord, RecordSource, UnclassifiedRecord } from '../classifier';
+import { errorMessage } from '../errors';
+import type { BatchResult, RecordEvaluator } from './types';
+
+/** Most unclassified records and read failures kept in a {@link BatchResult} (all are counted and logged). */
+export const MAX_KEPT = 10_000;
+
+/** The candidates of a source, or why there are none (an unknown source). */
+export type Candidates =
+  | { readonly ok: true; readonly logTypes: readonly string[]; readonly cluster?: string }
+  | { readonly ok: false; readonly reason: string };
+
+/** Options of {@link createBatch}. */
+export interface BatchOptions {
+  readonly classifier: Classifier;
+  readonly candidatesFor: (source: RecordSource) => Candidates;
+  readonly evaluator?: RecordEvaluator;
+  readonly onClassified?: (record: ClassifiedRecord) => void;
+  readonly onUnclassified?: (record: UnclassifiedRecord, raw: RawRecord) => void;
+  readonly onAlert?: (alert: unknown) => void;
+  readonly onIssue?: (issue: ReadIssue) => void;
+  readonly onEvaluationError?: (record: ClassifiedRecord, message: string) => void;
+}
+
+/** A batch in progress: feed it raw records and read issues, then take the result. */
+export interface Batch {
+  add(raw: RawRecord): void;
+  issue(issue: ReadIssue): void;
+  result(): BatchResult;
+}
+
+/** Starts a batch. */
+export function createBatch(options: BatchOptions): Batch {
+  const classified: Record<string, number> = {};
+  const unclassified: UnclassifiedRecord[] = [];
+  const failedReads: ReadIssue[] = [];
+  const alerts: unknown[] = [];
+  let records = 0;
+  let unclassifiedCount = 0;
+  let failedCount = 0;
+  let skipped = 0;
+  let evaluationErrors = 0;
+
+  const keepUnclassified = (record: UnclassifiedRecord, raw: RawRecord): void => {
+    unclassifiedCount += 1;
+    if (unclassified.length < MAX_KEPT) unclassified.push(record);
+    options.onUnclassified?.(record, raw);
+  };
+
+  const evaluate = (record: ClassifiedRecord): void => {
+    if (!options.evaluator) return;
+    try {
+      for (const alert of options.evaluator.evaluate(record)) {
+        alerts.push(alert);
+        options.onAlert?.(alert);
+      }
+    } catch (err) {
+      evaluationErrors += 1;
+      options.onEvaluationError?.(record, errorMessage(err));
+    }
+  };
+
+  return {
+    add(raw) {
+      records += 1;
+      const candidates = options.candidatesFor(raw.source);
+      if (!candidates.ok) {
+        const outcome = options.classifier.classify(raw, []);
+        if (!outcome.ok) keepUnclassified({ ...outcome.unclassified, reason: candidates.reason }, raw);
+        return;
+      }
+      const source = candidates.cluster === undefined ? raw.source : { ...raw.source, cluster: candidates.cluster };
+      const outcome = options.classifier.classify(source === raw.source ? raw : { data: raw.data, source }, candidates.logTypes);
+      if (!outcome.ok) {
+        keepUnclassified(outcome.unclassified, raw);
+        return;
+      }
+      for (const record of outcome.records) {
+        classified[record.log_type] = (classified[record.log_type] ?? 0) + 1;
+        options.onClassified?.(record);
+        evaluate(record);
+      }
+      for (const rejected of outcome.rejected ?? []) keepUnclassified(rejected, raw);
+    },
+    issue(issue) {
+      if (issue.level === 'error') {
+        failedCount += 1;
+        if (failedReads.length < MAX_KEPT) failedReads.push(issue);
+      } else {
+        skipped += 1;
+      }
+      options.onIssue?.(issue);
+    },
+    result() {
+      return {
+        counts: {
+          records,
+          classified: { ...classified },
+          unclassified: unclassifiedCount,
+          failed_reads: failedCount,
+          skipped,
+          alerts: alerts.length,
+          evaluation_errors: evaluationErrors,
+        },
+        unclassified: [...unclassified],
+        failed_reads: [...failedReads],
+        alerts: [...alerts],
+      };
+    },
+  };
+}

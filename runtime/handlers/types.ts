@@ -1,0 +1,53 @@
+/** Contracts of the rule processor: what plugs into it and what one invocation returns. */
+import type { ObjectGetter, ReadIssue, ReadLimits } from '../classifier/payloads';
+import type { ClassifiedRecord, UnclassifiedRecord } from '../classifier/types';
+import type { Config } from '../config/types';
+import type { Logger } from '../logger';
+
+/** Runs the rules on one classified record and returns its alerts (opaque here). The rules engine plugs in here. */
+export interface RecordEvaluator {
+  evaluate(record: ClassifiedRecord): readonly unknown[];
+}
+
+/** Options of {@link createRuleProcessor}. */
+export interface RuleProcessorOptions {
+  /** The whole configuration (embedded in the bundle). */
+  readonly config: Config;
+  /** The cluster this function serves: sources are looked up in its `data_sources` only. */
+  readonly cluster: string;
+  /** @default none: records are classified and counted, no alerts */
+  readonly evaluator?: RecordEvaluator;
+  /** @default S3 GetObject on a lazily created client */
+  readonly getObject?: ObjectGetter;
+  /** @default a JSON-lines logger on stdout (CloudWatch Logs), level from LOG_LEVEL */
+  readonly logger?: Logger;
+  /** @default DEFAULT_READ_LIMITS */
+  readonly limits?: Partial<ReadLimits>;
+}
+
+/** Counts of one batch. */
+export interface BatchCounts {
+  /** Raw records read from the payloads. */
+  readonly records: number;
+  /** Classified records per log type (one raw record may give several, e.g. CloudTrail `Records[*]`). */
+  readonly classified: Readonly<Record<string, number>>;
+  /** Records that matched no schema (or came from an unknown source). */
+  readonly unclassified: number;
+  /** Data that could not be read at all (corrupt gzip, over a cap, binary, S3 fetch error...). */
+  readonly failed_reads: number;
+  /** Data deliberately skipped (empty objects, CONTROL_MESSAGE, S3 test events). */
+  readonly skipped: number;
+  readonly alerts: number;
+  /** Records on which the evaluator threw (counted, the batch goes on). */
+  readonly evaluation_errors: number;
+}
+
+/** What one invocation returns (and logs as a summary line). */
+export interface BatchResult {
+  readonly counts: BatchCounts;
+  /** The unclassified records with their reasons (the first `MAX_KEPT` ones; every one is also logged). */
+  readonly unclassified: readonly UnclassifiedRecord[];
+  /** Read failures (`error` level issues), also logged. */
+  readonly failed_reads: readonly ReadIssue[];
+  readonly alerts: readonly unknown[];
+}
