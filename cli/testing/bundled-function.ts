@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { ObjectGetter } from '../../runtime/classifier/payloads';
 import type { ClassifiedRecord } from '../../runtime/classifier/types';
 import type { Config } from '../../runtime/config';
+import type { BatchResult } from '../../runtime/handlers/rule-processor';
 import type { Logger } from '../../runtime/logger';
 import type { Alert, RuleDefinition, RulesEngine, RulesEngineOptions } from '../../runtime/rules';
 import { buildFunctionBundle } from '../package';
@@ -28,7 +29,7 @@ export interface HandlerOverrides {
 
 /** What the rule processor bundle exports. */
 export interface BundleExports {
-  createHandler(overrides: HandlerOverrides): (event: unknown, context?: unknown) => Promise<unknown>;
+  createHandler(overrides: HandlerOverrides): (event: unknown, context?: unknown) => Promise<BatchResult>;
   loadRules(): RuleDefinition[];
   createRulesEngine(options: RulesEngineOptions): RulesEngine;
 }

@@ -5,8 +5,9 @@
 import type { ClassifiedRecord } from '../../runtime/classifier/types';
 import type { Config } from '../../runtime/config';
 import { errorMessage } from '../../runtime/errors';
-import type { Logger } from '../../runtime/logger';
+import { silentLogger } from '../../runtime/logger';
 import type { RuleDefinition, RulesEngine } from '../../runtime/rules';
+import type { BatchResult } from '../../runtime/handlers/rule-processor';
 import { loadBundledFunction, type BundleExports } from './bundled-function';
 import { judge, type Observed } from './compare';
 import { buildLambdaEvent } from './events';
@@ -40,20 +41,11 @@ function clusterFor(config: Config, event: TestEvent): string | undefined {
   return Object.values(config.clusters).find((c) => c.data_sources[event.service]?.[event.source] !== undefined)?.name;
 }
 
-function captureLogger(problems: string[]): Logger {
-  const keep = (message: string, fields?: Readonly<Record<string, unknown>>): void => {
-    const reason = typeof fields?.reason === 'string' ? fields.reason : undefined;
-    problems.push(reason ? `${message}: ${reason}` : message);
-  };
-  return { debug: () => {}, info: () => {}, warn: keep, error: keep };
-}
-
 async function loadCluster(options: RunTestsOptions, name: string, typecheck: boolean): Promise<LoadedCluster> {
   const load = options.load ?? loadBundledFunction;
   const bundle = await load({ config: options.config, cluster: name, rulesDir: options.rulesDir, typecheck });
   const rules = bundle.loadRules();
   const store: MemoryStore = createMemoryStore();
-  const problems: string[] = [];
   const seen = { logTypes: [] as string[], alertRules: [] as string[] };
   let engine: RulesEngine = bundle.createRulesEngine({ rules, cluster: name });
   const evaluator = {
@@ -64,20 +56,21 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
       return alerts;
     },
   };
-  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: captureLogger(problems) });
+  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger });
   let id = 0;
   const run = async (event: TestEvent, lambdaEvent: unknown): Promise<Observed> => {
     engine = bundle.createRulesEngine({ rules, cluster: name, lookupTables: event.lookupTables });
     seen.logTypes = [];
     seen.alertRules = [];
-    problems.length = 0;
     id += 1;
+    let result: BatchResult;
     try {
-      await handler(lambdaEvent, { functionName: `streamalert-test-${name}`, awsRequestId: `test-${id}`, getRemainingTimeInMillis: () => 60_000 });
+      result = await handler(lambdaEvent, { functionName: `streamalert-test-${name}`, awsRequestId: `test-${id}`, getRemainingTimeInMillis: () => 60_000 });
     } catch (err) {
       return { cluster: name, logTypes: [], alertRules: [], problems: [], error: `the rule processor failed: ${errorMessage(err)}` };
     }
-    return { cluster: name, logTypes: [...seen.logTypes], alertRules: [...seen.alertRules], problems: [...problems] };
+    const problems = [...result.unclassified.map((u) => u.reason), ...result.failed_reads.map((f) => f.reason)];
+    return { cluster: name, logTypes: [...seen.logTypes], alertRules: [...seen.alertRules], problems };
   };
   return { name, bundle, rules, store, run };
 }
