@@ -31,7 +31,8 @@ export async function runLambdaTest(ctx: CommandContext, options: LambdaTestOpti
   const loaded = loadFixtures(options.paths.length > 0 ? options.paths.map((p) => resolve(p)) : [rulesDir]);
   const events = filterEvents(loaded.events, options);
   ctx.io.progress(`building the rule processor and running ${events.length} test events...`);
-  const summary = await runTests({ config, rulesDir, fixtures: { ...loaded, events }, typecheck: options.typecheck });
+  const namedRules = new Set(loaded.events.flatMap((e) => e.expectedRules ?? []));
+  const summary = await runTests({ config, rulesDir, fixtures: { ...loaded, events }, typecheck: options.typecheck, namedRules });
   ctx.io.endProgress();
   printReport(ctx.io, summary);
   ctx.io.result(summary);

@@ -2,7 +2,7 @@
  * `lambda test`: runs each test event through the deployed rule processor code of the cluster that reads its
  * source (bundle built with the deploy bundler, loaded in this process), with S3 objects in memory.
  */
-import type { ClassifiedRecord } from '../../runtime/classifier/types';
+import type { ClassifiedRecord, UnclassifiedRecord } from '../../runtime/classifier/types';
 import type { Config } from '../../runtime/config';
 import { errorMessage } from '../../runtime/errors';
 import { silentLogger } from '../../runtime/logger';
@@ -24,6 +24,8 @@ export interface RunTestsOptions {
   readonly typecheck?: boolean;
   /** Called after each test (progress). */
   readonly onResult?: (result: TestResult) => void;
+  /** Rules named by any fixture, before filtering (for "rules without a test event"). @default those of `fixtures` */
+  readonly namedRules?: ReadonlySet<string>;
   /** Loads a cluster's function. @default loadBundledFunction */
   readonly load?: typeof loadBundledFunction;
 }
@@ -69,10 +71,18 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
     } catch (err) {
       return { cluster: name, logTypes: [], alertRules: [], problems: [], error: `the rule processor failed: ${errorMessage(err)}` };
     }
-    const problems = [...result.unclassified.map((u) => u.reason), ...result.failed_reads.map((f) => f.reason)];
+    const problems = [...result.unclassified.map((u) => whyUnclassified(u, event.log)), ...result.failed_reads.map((f) => f.reason)];
     return { cluster: name, logTypes: [...seen.logTypes], alertRules: [...seen.alertRules], problems };
   };
   return { name, bundle, rules, store, run };
+}
+
+/** Why a record was not classified, with the expected log type's own failure when it was a candidate. */
+function whyUnclassified(record: UnclassifiedRecord, expected: string | undefined): string {
+  const own = record.candidates.find((c) => c.log_type === expected);
+  if (own) return `${record.reason}; as ${own.log_type}: ${own.reason}`;
+  const tried = record.candidates.map((c) => c.log_type).join(', ');
+  return tried === '' ? record.reason : `${record.reason} (tried ${tried})`;
 }
 
 function dataOf(config: Config, event: TestEvent): unknown {
@@ -113,11 +123,16 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunSummary
     results.push(result);
     options.onResult?.(result);
   }
-  return summarise(fixtures, results, rules);
+  return summarise(fixtures, results, rules, options.namedRules);
 }
 
-function summarise(fixtures: LoadedFixtures, results: readonly TestResult[], rules: readonly RuleDefinition[]): TestRunSummary {
-  const named = new Set(fixtures.events.flatMap((e) => e.expectedRules ?? []));
+function summarise(
+  fixtures: LoadedFixtures,
+  results: readonly TestResult[],
+  rules: readonly RuleDefinition[],
+  namedRules?: ReadonlySet<string>,
+): TestRunSummary {
+  const named = namedRules ?? new Set(fixtures.events.flatMap((e) => e.expectedRules ?? []));
   const passed = results.filter((r) => r.passed).length;
   const failed = results.length - passed;
   const loadErrors = fixtures.problems.filter((p: FixtureProblem) => p.level === 'error').length;
