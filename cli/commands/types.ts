@@ -9,6 +9,6 @@ export function registerTypesCommands(program: Command): void {
   types
     .command('generate')
     .description('write TypeScript record types for every configured log type, so rule<\'cloudtrail:events\'>(...) checks field names')
-    .option('--out <file>', 'file to write (generated, do not edit)', 'rules/types.generated.ts')
+    .option('--out <file>', 'file to write (generated, do not edit)', 'rules/types.generated.d.ts')
     .action(action<{ out: string }>((ctx, flags) => writeRecordTypes(ctx, { out: resolve(flags.out) })));
 }

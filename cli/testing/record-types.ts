@@ -76,7 +76,7 @@ export function generateRecordTypes(config: Pick<Config, 'logs'>, rulesTypesModu
 
 /** Options of {@link writeRecordTypes}. */
 export interface TypesGenerateOptions {
-  /** @default 'rules/types.generated.ts' */
+  /** @default 'rules/types.generated.d.ts' */
   readonly out: string;
 }
 
