@@ -10,6 +10,8 @@ export interface Observed {
   readonly alertRules: readonly string[];
   /** Why records were not classified or read, from the function's logs. */
   readonly problems: readonly string[];
+  /** Exceptions thrown by rules, matchers or dynamic outputs (each fails the test). */
+  readonly ruleErrors?: readonly string[];
   /** Set when the event could not be run at all. */
   readonly error?: string;
 }
@@ -33,6 +35,7 @@ export function judge(event: TestEvent, observed: Observed, disabled: ReadonlySe
   } else if (event.log !== undefined && actualLogs.some((l) => l !== event.log)) {
     reasons.push(`classified as ${uniqueSorted(actualLogs).join(', ')}, expected ${event.log}`);
   }
+  for (const error of observed.ruleErrors ?? []) reasons.push(error);
   if (!event.classifyOnly && !observed.error) {
     if (event.expectedRules !== undefined) {
       missingRules = expectedRules.filter((r) => !actualRules.includes(r));

@@ -5,7 +5,7 @@
 import type { ClassifiedRecord, UnclassifiedRecord } from '../../runtime/classifier/types';
 import type { Config } from '../../runtime/config';
 import { errorMessage } from '../../runtime/errors';
-import { silentLogger } from '../../runtime/logger';
+import { silentLogger, type Logger } from '../../runtime/logger';
 import type { RuleDefinition, RulesEngine } from '../../runtime/rules';
 import type { BatchResult } from '../../runtime/handlers/rule-processor';
 import { loadBundledFunction, type BundleExports } from './bundled-function';
@@ -61,7 +61,8 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
   const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger });
   let id = 0;
   const run = async (event: TestEvent, lambdaEvent: unknown): Promise<Observed> => {
-    engine = bundle.createRulesEngine({ rules, cluster: name, lookupTables: event.lookupTables });
+    const ruleErrors: string[] = [];
+    engine = bundle.createRulesEngine({ rules, cluster: name, lookupTables: event.lookupTables, logger: ruleErrorLogger(ruleErrors) });
     seen.logTypes = [];
     seen.alertRules = [];
     id += 1;
@@ -72,9 +73,17 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
       return { cluster: name, logTypes: [], alertRules: [], problems: [], error: `the rule processor failed: ${errorMessage(err)}` };
     }
     const problems = [...result.unclassified.map((u) => whyUnclassified(u, event.log)), ...result.failed_reads.map((f) => f.reason)];
-    return { cluster: name, logTypes: [...seen.logTypes], alertRules: [...seen.alertRules], problems };
+    return { cluster: name, logTypes: [...seen.logTypes], alertRules: [...seen.alertRules], problems, ruleErrors };
   };
   return { name, bundle, rules, store, run };
+}
+
+/** A logger that keeps the engine's error lines ("rule X: matcher 'm' threw ...") for the report. */
+function ruleErrorLogger(into: string[]): Logger {
+  return {
+    ...silentLogger,
+    error: (message, fields) => into.push(`rule ${String(fields?.rule)}: ${message}: ${String(fields?.error)}`),
+  };
 }
 
 /** Why a record was not classified, with the expected log type's own failure when it was a candidate. */

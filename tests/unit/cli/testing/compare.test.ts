@@ -53,3 +53,10 @@ describe('judging a test event', () => {
     expect(judge(event, { logTypes: ['x:y'], alertRules: alerts, problems: [] }, none).passed).toBe(passed);
   });
 });
+
+describe('judging a test event whose rules threw', () => {
+  it('fails the test and gives the exception as a reason', () => {
+    const result = judge({ ...EVENT, expectedRules: [] }, { logTypes: ['x:y'], alertRules: [], problems: [], ruleErrors: ['rule a: rule threw; counted as no match: boom'] }, new Set());
+    expect([result.passed, result.reasons]).toEqual([false, ['rule a: rule threw; counted as no match: boom']]);
+  });
+});
