@@ -57,6 +57,21 @@ disable(rule({ logs: ['duo:authentication'] })(function switched_off() { return 
     ]);
   });
 
+  it('bundles the third-party libraries a rule imports', async () => {
+    const dir = rulesDir('third-party', {
+      'jp.ts': `import { search } from 'jmespath';
+import { rule } from '../../../../runtime/rules';
+rule({ logs: ['duo:authentication'] })(function uses_jmespath(rec) {
+  return search(rec, 'location.country') === 'FR';
+});
+`,
+    });
+    const bundle = await loadBundledFunction({ config, cluster: 'corp', rulesDir: dir, typecheck: false });
+    const engine = bundle.createRulesEngine({ rules: bundle.loadRules(), cluster: 'corp' });
+    const event = { log_type: 'duo:authentication', record: { location: { country: 'FR' } }, normalized: {}, source: { service: 'streamalert_app' as const, resource: 'app' } };
+    expect(engine.evaluate(event).map((a) => a.rule_name)).toEqual(['uses_jmespath']);
+  });
+
   it('fails to load when two rule files define one rule name, naming both files', async () => {
     const body = (up: string) => `import { rule } from '${up}../../../../runtime/rules';\nrule({ logs: ['ghe:general'] })(function same_name() { return true; });\n`;
     const dir = rulesDir('dupes', { 'one.ts': body(''), 'nested/two.ts': body('../') });
