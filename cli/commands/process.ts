@@ -1,16 +1,64 @@
-import type { Command } from 'commander';
-import { NotBuiltError } from '../../runtime/errors';
+/** `streamalert process <files...>`: classify local log files and print the records. */
+import { Option, type Command } from 'commander';
 import { action } from '../context';
+import { processFiles } from '../process';
+
+const HELP = `
+Reads each file with the same payload reader and classifier the rule processor runs in Lambda:
+  - plain or gzip/zlib files (told by content, not by name); - reads stdin
+  - JSON lines, plain lines (csv, kv, syslog), or one whole JSON document such as a CloudTrail file
+    (a file whose first line starts with { or [ and is not JSON on its own is read as one document)
+
+Candidates: --source <service>:<resource> uses the log types that data source carries in variables.json,
+--log-types a,b names log types or families, and by default every declared log type is tried.
+Without --source, a file is read like an S3 object: its records' source is {"service":"s3","resource":<path>}.
+
+Output: each classified record as a JSON line on stdout:
+  {"log_type": ..., "record": ..., "normalized": ..., "source": ...}
+and a summary on stderr: records, classified per log type, unclassified (with the first reasons), failed reads.
+With --json, the summary is the last stdout line instead: {"summary": {...}}.
+--unclassified <file> writes every unclassified record (whole raw data, source, reason, candidates) as JSON
+lines for replay once the schema is fixed:  jq -r .data <file> | streamalert process -
+Rules are not run yet: alerts will be printed here once the rules engine is built.
+
+Exit codes: 0 done (even with unclassified records: they are reported), 1 an input could not be read
+(missing file, corrupt gzip, over a cap), 2 bad usage, 3 invalid configuration.
+
+Examples:
+  streamalert process logs/cloudtrail.json.gz
+  streamalert process --source kinesis:acme_prod_streamalert osquery.jsonl
+  zcat app.log.gz | streamalert process --log-types squid,sshd --unclassified misses.jsonl -`;
+
+interface ProcessCliOptions {
+  readonly source?: string;
+  readonly logTypes?: string;
+  readonly cluster?: string;
+  readonly unclassified?: string;
+  readonly maxInflatedMb?: string;
+}
 
 export function registerProcessCommand(parent: Command): void {
   parent
     .command('process')
-    .description('classify local log files and print the records (not built yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
+    .description('classify local log files (plain or gzip, JSON or lines, - for stdin) and print the records as JSON lines')
+    .argument('<files...>', 'log files to read; - for stdin')
+    .option('--source <service:resource>', 'use the log types of this data source (e.g. s3:my-bucket)')
+    .option('--log-types <a,b>', 'try only these log types or families (comma-separated)')
+    .option('--cluster <name>', 'look the --source up in this cluster only')
+    .option('--unclassified <file>', 'write unclassified records as JSON lines, for replay')
+    .addOption(new Option('--max-inflated-mb <n>', 'stop reading a compressed input past this inflated size').default('1024'))
+    .addHelpText('after', HELP)
     .action(
-      action(() => {
-        throw new NotBuiltError('`streamalert process`');
-      }),
+      action<ProcessCliOptions>((ctx, opts, args) =>
+        processFiles(ctx, {
+          config: ctx.globals.config,
+          files: args,
+          source: opts.source,
+          logTypes: opts.logTypes,
+          cluster: opts.cluster,
+          unclassified: opts.unclassified,
+          maxInflatedMb: Number(opts.maxInflatedMb),
+        }),
+      ),
     );
 }

@@ -32,6 +32,8 @@ export interface BatchOptions {
 export interface Batch {
   add(raw: RawRecord): void;
   issue(issue: ReadIssue): void;
+  /** Raw records added so far. */
+  recordCount(): number;
   result(): BatchResult;
 }
 
@@ -97,6 +99,7 @@ export function createBatch(options: BatchOptions): Batch {
       }
       options.onIssue?.(issue);
     },
+    recordCount: () => records,
     result() {
       return {
         counts: {

@@ -45,6 +45,8 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
       candidatesFor,
       evaluator: options.evaluator,
       onUnclassified: (record) => logger.warn('unclassified record', { ...fields, unclassified: record }),
+      // Until alert delivery exists, each alert is one JSON log line (kept by CloudWatch Logs).
+      onAlert: (alert) => logger.info('alert', { ...fields, alert }),
       onIssue: (issue) => logger[issue.level](issue.level === 'error' ? 'failed read' : 'skipped', { ...fields, issue }),
       onEvaluationError: (record, message) =>
         logger.error('rule evaluation failed', { ...fields, log_type: record.log_type, source: record.source, error: message }),

@@ -47,16 +47,18 @@ export function describeZlibError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** True when `bytes` looks like binary data: a NUL byte, or not UTF-8 (a multi-byte character cut at the end is allowed). */
-export function looksBinary(bytes: Buffer, complete: boolean): boolean {
-  if (bytes.includes(0)) return true;
-  if (isUtf8(bytes)) return false;
-  if (complete) return true;
-  // The sample may end inside a multi-byte character: drop up to 3 trailing bytes and retry.
-  for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
-    if (isUtf8(bytes.subarray(0, bytes.length - cut))) return false;
-  }
-  return true;
+/**
+ * True when a sample looks like binary data rather than text with a few bad bytes: it holds a NUL byte,
+ * or more than 10% of its characters are not UTF-8. (A line or two of invalid UTF-8 in a log file is
+ * reported line by line instead, and the rest of the file is read.)
+ */
+export function looksBinary(sample: Buffer): boolean {
+  if (sample.includes(0)) return true;
+  if (isUtf8(sample)) return false;
+  const text = sample.toString('utf8');
+  let replaced = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) replaced += 1;
+  return replaced * 10 > text.length;
 }
 
 /** True when the bytes are valid UTF-8. */

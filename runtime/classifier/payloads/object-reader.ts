@@ -43,7 +43,7 @@ export async function* readObject(body: AsyncIterable<Uint8Array | string>, ref:
       ctx.report({ level: 'warn', code: 'Empty', reason: `${ref.name}: empty after ${compression} decompression, skipped`, source: ref.source });
       return;
     }
-    if (looksBinary(text.head.subarray(0, SAMPLE_BYTES), text.head.length <= SAMPLE_BYTES)) {
+    if (looksBinary(text.head.subarray(0, SAMPLE_BYTES))) {
       await text.chunks.return(undefined);
       ctx.report({ level: 'error', code: 'NotText', reason: `${ref.name}: binary data (not UTF-8 text), not read`, source: ref.source, preview: preview(text.head) });
       return;

@@ -1,25 +1,30 @@
 /**
- * The default {@link ObjectGetter}: S3 GetObject on one S3 client, created on first use so that a cold
- * start that reads no S3 object pays nothing for it. Only `@aws-sdk/client-s3` is imported.
+ * The default {@link ObjectGetter}: S3 GetObject on one S3 client. Both the SDK module and the client are
+ * loaded on first use: `@aws-sdk/client-s3` takes hundreds of milliseconds to evaluate, which a cold start
+ * that reads no S3 object (Kinesis, SNS, SQS, apps) should not pay. Only `@aws-sdk/client-s3` is imported.
  */
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { ObjectGetter } from './types';
 
-let client: S3Client | undefined;
+let client: Promise<{ readonly s3: S3Client; readonly sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
 
 /**
  * The shared S3 client. With a custom endpoint (`AWS_ENDPOINT_URL`, tests and local stacks) it uses
  * path-style addressing, since bucket names with dots make an invalid virtual-host URL on an IP address.
  */
-function s3Client(): S3Client {
-  client ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) });
+function s3Client(): NonNullable<typeof client> {
+  client ??= import('@aws-sdk/client-s3').then((sdk) => ({
+    sdk,
+    s3: new sdk.S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) }),
+  }));
   return client;
 }
 
 /** Reads an object's body as a stream with S3 GetObject; an object without a body reads as empty. */
 export const getS3Object: ObjectGetter = async (bucket, key) => {
-  const output = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const { s3, sdk } = await s3Client();
+  const output = await s3.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key }));
   return (output.Body as Readable | undefined) ?? emptyBody();
 };
 

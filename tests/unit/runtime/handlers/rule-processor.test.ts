@@ -95,6 +95,7 @@ describe('rule processor', () => {
     expect(result.alerts).toEqual([{ rule_name: 'user_added', host: 'good' }]);
     expect(result.counts).toEqual(expect.objectContaining({ alerts: 1, evaluation_errors: 1, classified: { 'osquery:differential': 2 } }));
     expect(lines).toContainEqual(expect.objectContaining({ level: 'ERROR', message: 'rule evaluation failed', error: 'rule bug' }));
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'INFO', message: 'alert', alert: { rule_name: 'user_added', host: 'good' } }));
   });
 
   it('reads SNS messages of the cluster it serves', async () => {

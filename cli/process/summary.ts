@@ -1,0 +1,50 @@
+/** The summary `streamalert process` prints on stderr (or as a JSON line with --json). */
+import type { ReadIssue } from '../../runtime/classifier/payloads';
+import type { BatchResult } from '../../runtime/handlers';
+import type { Io } from '../io';
+
+/** Unclassified records whose reasons the summary shows. */
+export const SHOWN_UNCLASSIFIED = 5;
+
+/** Everything a run did, as printed with --json. */
+export interface ProcessSummary {
+  readonly inputs: number;
+  readonly unreadable_inputs: readonly string[];
+  readonly candidates: string;
+  readonly counts: BatchResult['counts'];
+}
+
+/** Prints the human summary: totals, classified per log type, the first unclassified reasons. */
+export function printSummary(io: Io, summary: ProcessSummary, result: BatchResult): void {
+  const { counts } = summary;
+  const classified = Object.values(counts.classified).reduce((a, b) => a + b, 0);
+  io.info(
+    `processed ${summary.inputs} input(s) against ${summary.candidates}: ${counts.records} record(s), ${classified} classified, ` +
+      `${counts.unclassified} unclassified, ${counts.failed_reads} failed read(s), ${counts.skipped} skipped`,
+  );
+  const width = Math.max(0, ...Object.keys(counts.classified).map((k) => k.length));
+  for (const [logType, n] of Object.entries(counts.classified).sort((a, b) => b[1] - a[1])) {
+    io.info(`  ${logType.padEnd(width)}  ${n}`);
+  }
+  if (counts.alerts > 0) io.info(`  alerts: ${counts.alerts}`);
+  if (result.unclassified.length > 0) {
+    io.info(`unclassified (first ${Math.min(SHOWN_UNCLASSIFIED, result.unclassified.length)} of ${counts.unclassified}):`);
+    for (const record of result.unclassified.slice(0, SHOWN_UNCLASSIFIED)) {
+      io.info(`  ${record.source.resource}${record.source.location ? ` ${record.source.location}` : ''}: ${record.reason}`);
+      for (const candidate of record.candidates.slice(0, 3)) io.info(`    ${candidate.log_type}: ${candidate.reason}`);
+      if (record.candidates.length > 3) io.info(`    ... and ${record.candidates.length - 3} more candidate(s)`);
+    }
+  }
+  for (const name of summary.unreadable_inputs) io.error(name);
+}
+
+/** Most read issues printed as they happen (all are counted in the summary). */
+export const SHOWN_ISSUES = 10;
+
+/** Prints a read issue as a warning line, up to {@link SHOWN_ISSUES}; returns the new count. */
+export function printIssue(io: Io, issue: ReadIssue, shown: number): number {
+  if (issue.level === 'info') return shown;
+  if (shown < SHOWN_ISSUES) io.warn(issue.reason);
+  else if (shown === SHOWN_ISSUES) io.warn('more read problems: see the summary for the count');
+  return shown + 1;
+}
