@@ -4,26 +4,12 @@
  */
 import embedded from 'streamalert:config';
 import 'streamalert:rules';
-import { createLogger, type Logger } from '../logger';
-import { createRulesEngine, loadRules, type Alert, type RulesEngine } from '../rules';
-import { createRuleProcessor, type RecordEvaluator, type RuleProcessor, type RuleProcessorOptions } from './rule-processor';
+import { createLogger } from '../logger';
+import { createRulesEngine, loadRules } from '../rules';
+import { createRuleProcessor, type RuleProcessor, type RuleProcessorOptions } from './rule-processor';
 
 // The rules engine is part of the bundle's API so that `lambda test` runs the bundle's own engine.
 export { createRulesEngine, loadRules };
-
-/**
- * Until alert delivery exists, each alert is written as one JSON log line (`"message":"alert"`), which
- * CloudWatch Logs keeps.
- */
-function loggingAlerts(engine: RulesEngine, logger: Logger): RecordEvaluator {
-  return {
-    evaluate(record) {
-      const alerts: Alert[] = engine.evaluate(record);
-      for (const alert of alerts) logger.info('alert', { alert });
-      return alerts;
-    },
-  };
-}
 
 /**
  * Builds the handler from the embedded configuration; `overrides` replace any option (evaluator, getter, logger).
@@ -31,8 +17,8 @@ function loggingAlerts(engine: RulesEngine, logger: Logger): RecordEvaluator {
  */
 export function createHandler(overrides: Partial<RuleProcessorOptions> = {}): RuleProcessor {
   const logger = overrides.logger ?? createLogger();
-  const evaluator =
-    overrides.evaluator ?? loggingAlerts(createRulesEngine({ rules: loadRules(), cluster: embedded.cluster, logger }), logger);
+  // The rule processor logs each alert as one JSON line until alert delivery exists.
+  const evaluator = overrides.evaluator ?? createRulesEngine({ rules: loadRules(), cluster: embedded.cluster, logger });
   return createRuleProcessor({ config: embedded.config, cluster: embedded.cluster, ...overrides, logger, evaluator });
 }
 
