@@ -60,7 +60,7 @@ export async function updateCode(lambda: LambdaClient, functionName: string, buc
 
 /** How long and how often {@link waitForUpdate} polls. */
 export interface WaitOptions {
-  /** @default 2000 */
+  /** @default 1000 (the SDK waiter's minimum delay) */
   readonly delayMs?: number;
   /** @default 300000 (Lambda's own waiter gives up after 5 minutes too) */
   readonly timeoutMs?: number;
@@ -85,7 +85,7 @@ export async function waitForUpdate(lambda: LambdaClient, functionName: string, 
     if (Date.now() >= deadline) {
       throw new StepError(functionName, 'wait', `the code update was still ${status} after ${Math.round((options.timeoutMs ?? 300_000) / 1000)}s`);
     }
-    await sleep(options.delayMs ?? 2000);
+    await sleep(options.delayMs ?? 1000);
   }
 }
 

@@ -41,7 +41,7 @@ export async function packageFunctions(options: PackageFunctionsOptions): Promis
   options.onProgress?.(options.targets[0], 'type check');
   await typeCheck({ entries: [entry], rulesDir, runtimeDir: join(packageRoot(), 'runtime'), project });
 
-  const built: { target: FunctionTarget; zip: Buffer; map?: string; ruleFiles: readonly string[] }[] = [];
+  const built: { target: FunctionTarget; zip: Buffer; map?: string; ruleFiles: readonly string[]; warnings: readonly string[] }[] = [];
   for (const target of options.targets) {
     options.onProgress?.(target, 'bundle');
     const bundle = await buildFunctionBundle({
@@ -60,11 +60,11 @@ export async function packageFunctions(options: PackageFunctionsOptions): Promis
       entries.push({ name: 'index.js.map', data: bundle.map });
     }
     options.onProgress?.(target, 'zip');
-    built.push({ target, zip: await createDeterministicZip(entries), map: bundle.map, ruleFiles: bundle.ruleFiles });
+    built.push({ target, zip: await createDeterministicZip(entries), map: bundle.map, ruleFiles: bundle.ruleFiles, warnings: bundle.warnings });
   }
 
   mkdirSync(outDir, { recursive: true });
-  return built.map(({ target, zip, map, ruleFiles }) => {
+  return built.map(({ target, zip, map, ruleFiles, warnings }) => {
     const zipPath = join(outDir, `${target.name}.zip`);
     writeFileSync(zipPath, zip);
     let mapPath: string | undefined;
@@ -73,6 +73,6 @@ export async function packageFunctions(options: PackageFunctionsOptions): Promis
       writeFileSync(mapPath, map);
     }
     const hash = sha256(zip);
-    return { target, zipPath, size: zip.length, sha256: hash.hex, codeSha256: hash.base64, mapPath, ruleFiles };
+    return { target, zipPath, size: zip.length, sha256: hash.hex, codeSha256: hash.base64, mapPath, ruleFiles, warnings };
   });
 }

@@ -39,6 +39,7 @@ export async function packageSelected(ctx: CommandContext, options: PackageOptio
     onProgress: (target, step) => ctx.io.progress(`${target.name}: ${step}...`),
   });
   ctx.io.endProgress();
+  for (const warning of new Set(packages.flatMap((p) => p.warnings))) ctx.io.warn(`esbuild: ${warning}`);
   for (const pkg of packages) {
     ctx.io.info(`${pkg.target.name}: ${displayPath(pkg.zipPath)} ${formatSize(pkg.size)} sha256 ${pkg.sha256} (${pkg.ruleFiles.length} rule file(s))`);
   }

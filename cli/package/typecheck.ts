@@ -57,11 +57,27 @@ function formatDiagnostic(ts: typeof TS, diagnostic: TS.Diagnostic): string {
   return `${displayPath(diagnostic.file.fileName)}(${line + 1},${character + 1}): error TS${diagnostic.code}: ${message}`;
 }
 
+/** Checks that passed in this process, by inputs (rule files with their modification times). */
+const passed = new Set<string>();
+
+function cacheKey(options: TypeCheckOptions): string {
+  const rules = ruleFiles(options.rulesDir).map((file) => [file, statSync(file).mtimeMs]);
+  return JSON.stringify([options.entries, options.rulesDir, options.runtimeDir, options.project, rules]);
+}
+
 /**
- * Type checks the entries, the runtime's declarations and the rules.
+ * Type checks the entries, the runtime's declarations and the rules. A check that passed is not
+ * repeated in the same process for the same inputs (`lambda test` bundles once per cluster).
  * @throws TypeCheckError listing every error found.
  */
 export async function typeCheck(options: TypeCheckOptions): Promise<void> {
+  const key = cacheKey(options);
+  if (passed.has(key)) return;
+  await runTypeCheck(options);
+  passed.add(key);
+}
+
+async function runTypeCheck(options: TypeCheckOptions): Promise<void> {
   const ts = (await import('typescript')).default;
   const rootNames = [
     ...options.entries,

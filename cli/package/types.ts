@@ -46,4 +46,6 @@ export interface FunctionPackage {
   /** Path of the source map kept beside the zip, when one was produced. */
   readonly mapPath?: string;
   readonly ruleFiles: readonly string[];
+  /** esbuild warnings, formatted. */
+  readonly warnings: readonly string[];
 }

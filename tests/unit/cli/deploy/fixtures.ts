@@ -21,6 +21,7 @@ export function fakePackage(content = 'zip bytes'): FunctionPackage {
     sha256: hash.hex,
     codeSha256: hash.base64,
     ruleFiles: [],
+    warnings: [],
   };
 }
 

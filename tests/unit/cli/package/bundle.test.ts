@@ -2,9 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFunctionBundle, BundleError, TypeCheckError } from '../../../../cli/package';
 import { loadConfig } from '../../../../runtime/config';
+import { silentLogger } from '../../../../runtime/logger';
 import { FIXTURE_ENTRY, FIXTURE_RULES_DIR, loadBundle } from '../../../_helpers/bundle-fixture';
 import { DEFAULT_CONF_DIR, REPO_ROOT } from '../../../_helpers/paths';
 import { makeTempDir } from '../../../_helpers/temp-dir';
+import { kinesisEvent } from '../../runtime/classifier/payloads/_events';
+import { osquery } from '../../runtime/handlers/_records';
 
 const config = loadConfig(DEFAULT_CONF_DIR);
 const base = { config, entry: FIXTURE_ENTRY, rulesDir: FIXTURE_RULES_DIR, project: REPO_ROOT, typecheck: false } as const;
@@ -55,5 +58,18 @@ describe('buildFunctionBundle', () => {
 
   it('says plainly that a missing handler is not built yet', async () => {
     await expect(buildFunctionBundle({ ...base, cluster: 'prod', entry: join(REPO_ROOT, 'nope.ts') })).rejects.toThrow(/is not built yet/);
+  });
+});
+
+describe('buildFunctionBundle with the rule processor entry', () => {
+  it('bundles a handler that classifies a Kinesis record of its cluster, AWS SDK included', async () => {
+    const bundle = await buildFunctionBundle({ config, cluster: 'corp', rulesDir: makeTempDir(), project: REPO_ROOT, typecheck: false });
+    // Only the optional CRT signer (SigV4a, unused) stays an optional require.
+    expect(bundle.code).not.toMatch(/require\("(@aws-sdk\/client-|@aws-sdk\/core|@smithy\/)/);
+    const entry = loadBundle(bundle.code) as { createHandler: (o: object) => (event: unknown) => Promise<{ counts: { classified: object } }> };
+    expect(typeof (loadBundle(bundle.code) as { handler?: unknown }).handler).toBe('function');
+    const handle = entry.createHandler({ logger: silentLogger });
+    const result = await handle(kinesisEvent('acme_corp_streamalert', JSON.stringify(osquery())));
+    expect(result.counts.classified).toEqual({ 'osquery:differential': 1 });
   });
 });
