@@ -40,7 +40,13 @@ function rejectedRecord(value: unknown, reason: string, source: RecordSource, lo
 }
 
 function isBlank(data: unknown): boolean {
-  if (typeof data === 'string') return data.trim() === '';
+  if (typeof data === 'string') {
+    for (let i = 0; i < data.length; i++) {
+      const c = data.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+    }
+    return true;
+  }
   if (data instanceof Uint8Array) return data.byteLength === 0;
   return data === undefined || data === null;
 }
@@ -68,16 +74,21 @@ function success(log: CompiledLog, parsed: ParsedPayload, raw: RawRecord): Class
 export function createClassifier(config: Config): Classifier {
   const compiled = Object.values(config.logs).map((log, index) => compileLog(log, index));
   const byName = new Map(compiled.map((log) => [log.name, log]));
-  const plans = new Map<string, Plan>();
+  // Callers pass the same candidate list for every record of a source: look it up by identity first.
+  const plansByList = new WeakMap<readonly string[], Plan>();
+  const plansByKey = new Map<string, Plan>();
 
   const planFor = (candidates: readonly string[]): Plan => {
+    let plan = plansByList.get(candidates);
+    if (plan) return plan;
     const key = candidates.join('\u0000');
-    let plan = plans.get(key);
+    plan = plansByKey.get(key);
     if (!plan) {
       const known = [...new Set(candidates)].flatMap((name) => byName.get(name) ?? []);
       plan = { logs: tryOrder(known), unknown: candidates.filter((name) => !byName.has(name)) };
-      if (plans.size < 1000) plans.set(key, plan);
+      if (plansByKey.size < 1000) plansByKey.set(key, plan);
     }
+    plansByList.set(candidates, plan);
     return plan;
   };
 

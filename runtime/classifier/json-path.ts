@@ -51,12 +51,14 @@ function evaluate(steps: readonly Step[], from: number, data: unknown): unknown 
 }
 
 /** Compiles a `json_path`; throws a ConfigError naming `origin` when the expression is not valid JMESPath. */
-export function compileJsonPath(expression: string, origin: { readonly file: string; readonly pointer: string }): JsonPath {
+export function compileJsonPath(written: string, origin: { readonly file: string; readonly pointer: string }): JsonPath {
+  // StreamAlert 1.x used JSONPath (`$.profiles[*].controls[*]`); its root `$` has no JMESPath meaning: drop it.
+  const expression = /^\$(?:\.|\[)/.test(written) ? written.slice(written[1] === '.' ? 2 : 1) : written;
   try {
     jmespath.search({}, expression);
   } catch (err) {
     throw new ConfigError([
-      { ...origin, message: `is not a valid JMESPath expression (${err instanceof Error ? err.message : String(err)})`, value: expression },
+      { ...origin, message: `is not a valid JMESPath expression (${err instanceof Error ? err.message : String(err)})`, value: written },
     ]);
   }
   const steps = parseSimple(expression);

@@ -8,6 +8,14 @@ import type { Result } from './types';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+function firstNonSpace(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return c;
+  }
+  return '';
+}
+
 /** Lazily computed views of one raw record. */
 export class RecordContext {
   private textResult?: Result<string>;
@@ -43,6 +51,12 @@ export class RecordContext {
     if (!text.ok) {
       this.jsonResult = text;
       return text;
+    }
+    // Only a JSON object or list can hold records: skip the (throwing) parse of CSV, KV or syslog text.
+    const first = firstNonSpace(text.value);
+    if (first !== '{' && first !== '[') {
+      this.jsonResult = { ok: false, reason: `not a JSON object or list (starts with ${JSON.stringify(text.value.slice(0, 20))})` };
+      return this.jsonResult;
     }
     try {
       this.jsonResult = { ok: true, value: JSON.parse(text.value) };

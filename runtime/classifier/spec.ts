@@ -19,14 +19,16 @@ export interface FieldSpec {
   readonly optional: boolean;
   /** Keys that objects inherit ('constructor', 'toString'...) need an own-property test. */
   readonly inherited: boolean;
+  /** '__proto__' must be defined, not assigned. */
+  readonly proto: boolean;
 }
 
 /** A compiled schema. */
 export interface CompiledSpec {
   readonly fields: readonly FieldSpec[];
   readonly keys: ReadonlySet<string>;
-  /** Number of keys that must be present. */
-  readonly required: number;
+  /** Keys that must be present: checked first, so that most wrong schemas fail after a lookup or two. */
+  readonly requiredKeys: readonly string[];
 }
 
 /** Where a schema is declared, for configuration errors. */
@@ -68,9 +70,10 @@ export function compileSpec(spec: SchemaSpec, optional: ReadonlySet<string>, ori
       nested: kind === 'map' ? compileSpec(type as SchemaSpec, new Set(), where) : undefined,
       optional: optional.has(key),
       inherited: key in Object.prototype,
+      proto: key === '__proto__',
     };
   });
-  return { fields, keys: new Set(fields.map((f) => f.key)), required: fields.filter((f) => !f.optional).length };
+  return { fields, keys: new Set(fields.map((f) => f.key)), requiredKeys: fields.filter((f) => !f.optional).map((f) => f.key) };
 }
 
 function keyMiss(value: Record<string, unknown>, spec: CompiledSpec, path: string): Miss {
@@ -98,25 +101,29 @@ export function matchSpec(
   if (!isPlainObject(value)) {
     return explain ? new Miss(`${path ? `field "${path}"` : 'record'} is ${describeKind(value)}, not a JSON object`) : MISS;
   }
-  const count = subset ? 0 : countKeys(value);
-  if (!subset && (count < spec.required || count > spec.fields.length)) {
-    return explain ? keyMiss(value, spec, path) : MISS;
+  for (const key of spec.requiredKeys) {
+    if (value[key] === undefined && !hasOwn(value, key)) return explain ? keyMiss(value, spec, path) : MISS;
   }
+  const count = subset ? 0 : countKeys(value);
+  if (count > spec.fields.length) return explain ? keyMiss(value, spec, path) : MISS;
   const out: Record<string, unknown> = {};
   let present = 0;
   for (const field of spec.fields) {
     const key = field.key;
     const raw = field.inherited && !hasOwn(value, key) ? undefined : value[key];
     if (raw === undefined && !hasOwn(value, key)) {
+      // Reached for required keys only when inherited ('constructor'...): the quick check above cannot see them.
       if (!field.optional) return explain ? keyMiss(value, spec, path) : MISS;
-      setKey(out, key, defaultValue(field.kind));
+      if (field.proto) setKey(out, key, defaultValue(field.kind));
+      else out[key] = defaultValue(field.kind);
       continue;
     }
     present++;
     const where = explain ? (path ? `${path}.${key}` : key) : '';
     const typed = field.nested ? matchSpec(raw, field.nested, explain, where) : coerceValue(field.kind, raw, explain, where);
     if (isMiss(typed)) return typed;
-    setKey(out, key, typed);
+    if (field.proto) setKey(out, key, typed);
+    else out[key] = typed;
   }
   if (!subset && present !== count) return explain ? keyMiss(value, spec, path) : MISS;
   return out;

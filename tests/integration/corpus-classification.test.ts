@@ -85,3 +85,12 @@ describe('StreamAlert v3.5.0 test events', () => {
     expect(mismatches).toEqual([]);
   });
 });
+
+describe.each(['v3.5.0-unit-conf', '1.4.0', '1.3.0'])('the imported StreamAlert %s sample configuration', (sample) => {
+  it('compiles into a classifier with every log type', () => {
+    const config = loadConfig(importCorpusSample(sample).dir);
+    const classifier = createClassifier(config);
+    expect(classifier.logTypes).toEqual(Object.keys(config.logs));
+    expect(classifier.logTypes.length).toBeGreaterThan(5);
+  });
+});

@@ -64,10 +64,27 @@ export function compileCsvParser(log: LogSchema): ParseFn {
     return { ok: true, value: { texts: values as string[], data: json.value } };
   };
 
+  const minDelimiters = keys.length - 1;
+  /** True when `text` has enough delimiters for one row of the schema (quotes only hide delimiters). */
+  const mayHoldRow = (text: string) => {
+    let at = -1;
+    for (let n = 0; n < minDelimiters; n++) {
+      at = text.indexOf(dialect.delimiter, at + 1);
+      if (at === -1) return false;
+    }
+    return true;
+  };
+
   return (ctx, explain) => {
+    if (!path && !explain) {
+      // Fast rejection of text that cannot hold a row (JSON lines tried against CSV schemas, for instance).
+      const text = ctx.text();
+      if (text.ok && !mayHoldRow(text.value)) return MISS;
+    }
     const found = texts(ctx);
     if (!found.ok) return miss(explain, () => found.reason);
-    const envelope = path ? extractEnvelope(checker, found.value.data, explain) : undefined;
+    // Without json_path there is no JSON around the text to take envelope keys from: the envelope check fails.
+    const envelope = extractEnvelope(checker, path ? found.value.data : found.value.texts[0], explain);
     if (isMiss(envelope)) return envelope;
     const rows = path
       ? found.value.texts.flatMap((t) => readCsv(t, dialect))

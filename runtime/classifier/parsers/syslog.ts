@@ -1,12 +1,13 @@
 /**
  * The `syslog` parser (RFC 3164 style): `Mmm dd hh:mm:ss host application[pid]: message` gives the fields
- * `timestamp`, `host`, `application` and `message`. Day may be space-padded; host may hold dots and dashes.
+ * `timestamp`, `host`, `application` and `message`. A leading `<PRI>` is skipped; the day may be space-padded;
+ * host may hold dots and dashes; application may hold dots, dashes and slashes (`postfix/smtpd`).
  */
 import type { LogSchema } from '../../config/types';
 import { isMiss, miss } from '../miss';
 import { checkRecord, compileChecker, type ParseFn } from './parser';
 
-const SYSLOG = /^(?<timestamp>[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}) (?<host>[\w.-]+) (?<application>[\w./-]+)(?:\[[\w-]+\])?: (?<message>.*)$/s;
+const SYSLOG = /^(?:<\d{1,3}>)?(?<timestamp>[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}) (?<host>[\w.-]+) (?<application>[\w./-]+)(?:\[[\w-]+\])?: (?<message>.*)$/s;
 
 /** Splits a syslog line into its fields, or undefined. */
 export function readSyslog(text: string): Record<string, string> | undefined {

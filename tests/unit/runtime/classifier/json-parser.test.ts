@@ -168,3 +168,20 @@ describe('json parser', () => {
     });
   });
 });
+
+describe('json parser and keys that objects inherit', () => {
+  const odd = classifierWith({
+    // JSON.parse, not a literal: in a literal `__proto__` would set the prototype instead of a key.
+    'odd:keys': { parser: 'json', schema: JSON.parse('{"constructor":"string","__proto__":"string"}'), configuration: { optional_top_level_keys: ['__proto__'] } },
+  });
+
+  it('keeps "__proto__" and "constructor" as plain data keys', () => {
+    const record = only(classify(odd, '{"constructor":"c","__proto__":"p"}'));
+    expect(Object.keys(record)).toEqual(['constructor', '__proto__']);
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+  });
+
+  it('does not take an inherited "constructor" for a present key', () => {
+    expect(reasonFor(classify(odd, '{"__proto__":"p"}'), 'odd:keys')).toMatch(/missing keys "constructor"/);
+  });
+});

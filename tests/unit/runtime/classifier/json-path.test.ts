@@ -23,6 +23,13 @@ describe('json_path', () => {
     },
   );
 
+  it.each([
+    ['$.Records[*]', 'Records[*]'],
+    ['$[*]', '[*]'],
+  ])('reads the StreamAlert 1.x JSONPath form %j as %j', (written, expression) => {
+    for (const data of DATA) expect(compileJsonPath(written, origin)(data)).toEqual(jmespath.search(data as never, expression));
+  });
+
   it('rejects an invalid expression with a configuration error naming the file and pointer', () => {
     expect(() => compileJsonPath('Records[*', origin)).toThrow(ConfigError);
     expect(() => compileJsonPath('Records[*', origin)).toThrow(/conf\/schemas\/x.json: \/x\/configuration\/json_path: is not a valid JMESPath/);
