@@ -60,3 +60,21 @@ export async function loadBundledFunction(options: LoadFunctionOptions): Promise
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Options of {@link loadRulesEvaluator}. */
+export interface RulesEvaluatorOptions {
+  readonly config: Config;
+  /** Cluster whose bundle is built (rules are the same in every cluster). @default the first cluster */
+  readonly cluster?: string;
+  readonly rulesDir: string;
+}
+
+/**
+ * The rules engine of the deployed bundle, for running rules locally over classified records
+ * (`streamalert process --rules`). Type checking is left to `lambda package` and `lambda test`.
+ */
+export async function loadRulesEvaluator(options: RulesEvaluatorOptions): Promise<Evaluator> {
+  const cluster = options.cluster ?? Object.keys(options.config.clusters)[0] ?? '';
+  const bundle = await loadBundledFunction({ config: options.config, cluster, rulesDir: options.rulesDir, typecheck: false });
+  return bundle.createRulesEngine({ rules: bundle.loadRules(), cluster });
+}

@@ -8,7 +8,7 @@ export { overrideRecord, defaultRecord } from './override-record';
 export { filterEvents, type EventFilter } from './filter';
 export { judge, type Observed } from './compare';
 export { runTests, type RunTestsOptions } from './runner';
-export { loadBundledFunction, type BundleExports, type HandlerOverrides, type Evaluator } from './bundled-function';
+export { loadBundledFunction, loadRulesEvaluator, type BundleExports, type HandlerOverrides, type Evaluator, type RulesEvaluatorOptions } from './bundled-function';
 export { printReport, printFileResults } from './report';
 export { ruleSourcePlugin, extractDescriptions, annotateSource, docCommentText } from './rule-source';
 export { runLambdaTest, type LambdaTestOptions } from './run-lambda-test';

@@ -99,3 +99,16 @@ describe('streamalert lambda test', () => {
     expect(runCli(['lambda', 'test', '--source', 'ftp']).code).toBe(2);
   });
 });
+
+describe('streamalert process --rules', () => {
+  it('runs the bundled rules over a log file and prints one JSON alert per match', () => {
+    const events = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { data: unknown }[];
+    const file = join(makeTempDir(), 'ghe.jsonl');
+    writeFileSync(file, events.map((e) => JSON.stringify(e.data)).join('\n'));
+    const run = runCli(['process', '--source', 'kinesis:acme_corp_streamalert', '--rules=rules', file]);
+    expect(run.code).toBe(0);
+    const alerts = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { rule_name: string; alert_id: string; cluster: string });
+    expect(alerts.map((a) => [a.rule_name, a.cluster])).toEqual([['github_oauth_application_create', 'corp']]);
+    expect(alerts[0]!.alert_id).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
