@@ -53,8 +53,36 @@ export function annotateRuleFile(file: string, descriptions: Readonly<Record<str
   }
 }
 
+const SEVERITIES = new Set(['info', 'low', 'medium', 'high', 'critical']);
+
+/** What is wrong with a rule's options (empty when nothing). */
+export function optionProblems(name: string, options: RuleOptions<never>): string[] {
+  const where = `rule '${name}'`;
+  const problems: string[] = [];
+  if ((options.logs ?? []).length === 0 && (options.datatypes ?? []).length === 0) {
+    problems.push(`${where} has neither logs nor datatypes, so it would never run`);
+  }
+  if (options.severity !== undefined && !SEVERITIES.has(options.severity)) {
+    problems.push(`${where}: severity must be one of ${[...SEVERITIES].join(', ')}, got ${JSON.stringify(options.severity)}`);
+  }
+  const window = options.merge_window_mins;
+  if (window !== undefined && !(Number.isInteger(window) && window >= 0)) {
+    problems.push(`${where}: merge_window_mins must be a whole number of minutes >= 0, got ${JSON.stringify(window)}`);
+  }
+  if ((options.merge_by_keys ?? []).length > 0 && !(typeof window === 'number' && window > 0)) {
+    problems.push(`${where}: merge_by_keys needs merge_window_mins > 0`);
+  }
+  for (const output of options.outputs ?? []) {
+    if (typeof output !== 'string' || !/^[\w-]+:.+$/.test(output)) {
+      problems.push(`${where}: outputs are written "service:descriptor", got ${JSON.stringify(output)}`);
+    }
+  }
+  return problems;
+}
+
 /**
- * Every registered rule, validated: two rules with one name is an error that names both files.
+ * Every registered rule, validated: two rules with one name is an error that names both files, and bad
+ * options (see {@link optionProblems}) are errors too; every problem is listed at once.
  * @throws RuleDefinitionError
  */
 export function loadRules(): RuleDefinition[] {
@@ -67,9 +95,11 @@ export function loadRules(): RuleDefinition[] {
       continue;
     }
     byName.set(entry.name, entry);
+    problems.push(...optionProblems(entry.name, entry.options).map((p) => (entry.file ? `${entry.file}: ${p}` : p)));
   }
   if (problems.length > 0) {
-    throw new RuleDefinitionError(problems.join('\n  '), 'rename one of the functions: a rule is named by its function');
+    const head = problems.length === 1 ? 'invalid rule:' : `invalid rules (${problems.length} problems):`;
+    throw new RuleDefinitionError([head, ...problems].join('\n  '), 'a rule is named by its function: rename one of two functions with one name');
   }
   return entries.map((e) => ({
     name: e.name,

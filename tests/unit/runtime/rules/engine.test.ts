@@ -178,3 +178,16 @@ describe('rules engine', () => {
     expect(engine.evaluate(classified('x', { browser: 'Firefox' }))).toHaveLength(0);
   });
 });
+
+describe('rule options checked at load time', () => {
+  it.each([
+    [{}, /neither logs nor datatypes/],
+    [{ logs: ['x'], severity: 'urgent' }, /severity must be one of info, low, medium, high, critical, got "urgent"/],
+    [{ logs: ['x'], merge_window_mins: -5 }, /merge_window_mins must be a whole number of minutes >= 0, got -5/],
+    [{ logs: ['x'], merge_by_keys: ['user'] }, /merge_by_keys needs merge_window_mins > 0/],
+    [{ logs: ['x'], outputs: ['slack'] }, /outputs are written "service:descriptor", got "slack"/],
+  ])('refuses %p', (options, message) => {
+    rule(options as never)(function checked_rule() { return true; });
+    expect(() => loadRules()).toThrow(message);
+  });
+});
