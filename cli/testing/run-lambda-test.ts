@@ -1,7 +1,9 @@
 /** The work function of `streamalert lambda test`. */
 import { resolve } from 'node:path';
 import { loadConfig, LOG_SERVICES } from '../../runtime/config';
-import { UsageError } from '../../runtime/errors';
+import { ExitCode, StreamAlertError, UsageError } from '../../runtime/errors';
+import { RuleDefinitionError } from '../../runtime/rules/errors';
+import { BundleError, TypeCheckError } from '../package/errors';
 import type { CommandContext } from '../context';
 import { loadFixtures } from './fixtures';
 import { filterEvents } from './filter';
@@ -21,6 +23,21 @@ export interface LambdaTestOptions {
   readonly typecheck: boolean;
 }
 
+/**
+ * Rules that do not type check, bundle or load (duplicate names, bad options) fail the tests: exit 4, not 1,
+ * so CI reads every broken rule the same way.
+ */
+function asTestFailure(err: unknown): never {
+  if (err instanceof TypeCheckError || err instanceof BundleError || err instanceof RuleDefinitionError) {
+    throw new StreamAlertError(err.code, `the rules could not be loaded, so no test ran: ${err.message}`, {
+      exitCode: ExitCode.TestsFailed,
+      hint: err.hint,
+      cause: err,
+    });
+  }
+  throw err;
+}
+
 /** Runs the tests and prints the report; returns the exit code (0 or 4). */
 export async function runLambdaTest(ctx: CommandContext, options: LambdaTestOptions): Promise<number> {
   if (options.source !== undefined && !(LOG_SERVICES as readonly string[]).includes(options.source)) {
@@ -32,7 +49,9 @@ export async function runLambdaTest(ctx: CommandContext, options: LambdaTestOpti
   const events = filterEvents(loaded.events, options);
   ctx.io.progress(`building the rule processor and running ${events.length} test events...`);
   const namedRules = new Set(loaded.events.flatMap((e) => e.expectedRules ?? []));
-  const summary = await runTests({ config, rulesDir, fixtures: { ...loaded, events }, typecheck: options.typecheck, namedRules });
+  const summary = await runTests({ config, rulesDir, fixtures: { ...loaded, events }, typecheck: options.typecheck, namedRules }).catch(
+    asTestFailure,
+  );
   ctx.io.endProgress();
   printReport(ctx.io, summary);
   ctx.io.result(summary);

@@ -65,6 +65,18 @@ describe('streamalert lambda test', () => {
     expect(run.stderr).toMatch(/rule github_oauth_application_create: rule threw; counted as no match: broken on purpose/);
   });
 
+  it('fails with exit 4 when a rule does not type check, naming the file and the error', () => {
+    const copy = mkdtempSync(join(REPO_ROOT, '.e2e-rules-'));
+    cleanups.push(copy);
+    cpSync(join(REPO_ROOT, 'rules'), copy, { recursive: true });
+    const rule = join(copy, 'community', 'onelogin', 'onelogin_events_assumed_role.ts');
+    writeFileSync(rule, readFileSync(rule, 'utf8').replace('rec.event_type_id', 'rec.event_type'));
+    const run = runCli(['lambda', 'test', '--rules-dir', copy, join(copy, 'community', 'onelogin')]);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/the rules could not be loaded, so no test ran: type check failed/);
+    expect(run.stderr).toMatch(/onelogin_events_assumed_role\.ts\(\d+,\d+\): error TS2551: Property 'event_type' does not exist/);
+  });
+
   it('fails with exit 4 when no test ran', () => {
     const run = runCli(['lambda', 'test', makeTempDir(), '--no-typecheck']);
     expect(run.code).toBe(4);
