@@ -1,8 +1,18 @@
 /** Deploys one packaged function: upload, update, wait, publish, move the alias (last, and guarded). */
-import { isCredentialsError, type AwsClients } from '../aws';
+import { awsErrorName, describeAwsError, isCredentialsError, type AwsClients } from '../aws';
 import type { FunctionPackage } from '../package';
 import { step, StepError } from './errors';
-import { codeShaOf, moveAlias, publishVersion, readAlias, updateCode, uploadIfMissing, waitForUpdate, type WaitOptions } from './lambda-steps';
+import {
+  codeShaOf,
+  moveAlias,
+  publishVersion,
+  readAlias,
+  updateCode,
+  uploadIfMissing,
+  waitForUpdate,
+  type AliasState,
+  type WaitOptions,
+} from './lambda-steps';
 import type { DeployOutcome, DeployStep, StepReporter } from './types';
 
 /** Options of {@link deployFunction}. */
@@ -12,6 +22,16 @@ export interface DeployFunctionOptions {
   readonly bucket: string;
   readonly report?: StepReporter;
   readonly wait?: WaitOptions;
+}
+
+/** Reads the alias; a missing function or alias gets a hint, since Terraform creates both. */
+async function readAliasOrExplain(clients: AwsClients, name: string): Promise<AliasState> {
+  try {
+    return await readAlias(clients.lambda, name);
+  } catch (err) {
+    if (awsErrorName(err) !== 'ResourceNotFoundException') throw err;
+    throw new StepError(name, 'read', `${describeAwsError(err)} (the function and its production alias are created by \`streamalert terraform apply\`)`, err);
+  }
 }
 
 /** The S3 key of a package: `<function>/<sha256>.zip`. */
@@ -35,7 +55,7 @@ export async function deployFunction(options: DeployFunctionOptions): Promise<De
   let uploaded: boolean | undefined;
   try {
     report(name, 'read', 'production alias');
-    const alias = await run('read', () => readAlias(clients.lambda, name));
+    const alias = await run('read', () => readAliasOrExplain(clients, name));
     oldVersion = alias.version;
     if (alias.version !== '$LATEST' && (await run('read', () => codeShaOf(clients.lambda, name, alias.version))) === pkg.codeSha256) {
       report(name, 'unchanged', `version ${alias.version} already runs this code; nothing published`);

@@ -101,9 +101,7 @@ export function matchSpec(
   if (!isPlainObject(value)) {
     return explain ? new Miss(`${path ? `field "${path}"` : 'record'} is ${describeKind(value)}, not a JSON object`) : MISS;
   }
-  for (const key of spec.requiredKeys) {
-    if (value[key] === undefined && !hasOwn(value, key)) return explain ? keyMiss(value, spec, path) : MISS;
-  }
+  for (const key of spec.requiredKeys) if (!hasOwn(value, key)) return explain ? keyMiss(value, spec, path) : MISS;
   const count = subset ? 0 : countKeys(value);
   if (count > spec.fields.length) return explain ? keyMiss(value, spec, path) : MISS;
   const out: Record<string, unknown> = {};

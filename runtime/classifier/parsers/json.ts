@@ -9,7 +9,7 @@ import { describeKind, isMiss, miss, Miss, MISS } from '../miss';
 import { errorMessage } from '../../errors';
 import { hasOwn, isFalsy, isPlainObject, pythonStr } from '../values';
 import { findJsonBlob } from './json-blob';
-import { checkRecord, collect, compileChecker, extractEnvelope, type ParseFn } from './parser';
+import { checkRecord, collect, compileChecker, extractEnvelope, type ParseFn, type RecordChecker } from './parser';
 
 const NONE: readonly never[] = [];
 
@@ -37,6 +37,26 @@ function regexKeyRecord(data: unknown, key: string, explain: boolean): unknown {
   }
 }
 
+/**
+ * Top-level keys any matching payload must have (required envelope keys, the head of `json_path`, the
+ * `json_regex_key`, or a few required record keys): one look-up each rejects most wrong schemas before any work.
+ */
+function gateKeys(checker: RecordChecker, jsonPath: string | undefined, regexKey: string | undefined): readonly string[] {
+  const keys = [...(checker.envelope?.requiredKeys ?? [])];
+  const head = jsonPath ? /^\$?\.?([A-Za-z_][A-Za-z0-9_]*)(?:[.[]|$)/.exec(jsonPath) : null;
+  if (head) keys.push(head[1]);
+  if (regexKey) keys.push(regexKey);
+  if (!jsonPath && !regexKey) keys.push(...checker.spec.requiredKeys.slice(0, 2));
+  return keys;
+}
+
+function hasGateKeys(data: unknown, keys: readonly string[]): boolean {
+  if (keys.length === 0) return true;
+  if (!isPlainObject(data)) return false;
+  for (const key of keys) if (!hasOwn(data, key)) return false;
+  return true;
+}
+
 /** Compiles the json parser of `log`. */
 export function compileJsonParser(log: LogSchema): ParseFn {
   const checker = compileChecker(log);
@@ -44,11 +64,13 @@ export function compileJsonParser(log: LogSchema): ParseFn {
   const path = conf.json_path ? compileJsonPath(conf.json_path, { file: log.file, pointer: `/${log.name}/configuration/json_path` }) : undefined;
   const embedded = conf.embedded_json === true;
   const regexKey = conf.json_regex_key;
+  const gate = gateKeys(checker, conf.json_path, regexKey);
 
   return (ctx, explain) => {
     const json = ctx.json();
     if (!json.ok) return miss(explain, () => json.reason);
     const data = json.value;
+    if (!explain && !hasGateKeys(data, gate)) return MISS;
     const envelope = extractEnvelope(checker, data, explain);
     if (isMiss(envelope)) return envelope;
     if (!path && !regexKey) {

@@ -6,8 +6,8 @@
 import type { LogSchema } from '../../config/types';
 import { isMiss, miss } from '../miss';
 import type { Result } from '../types';
-import { hasOwn } from '../values';
-import { readKv } from './kv-reader';
+import { hasOwn, setKey } from '../values';
+import { readKv, type KvPair } from './kv-reader';
 import { checkRecord, compileChecker, type ParseFn } from './parser';
 
 /** Compiles the kv parser of `log`. */
@@ -18,15 +18,13 @@ export function compileKvParser(log: LogSchema): ParseFn {
   const memoKey = `kv\u0000${delimiter}\u0000${separator}`;
   const keys = checker.spec.fields.map((f) => f.key);
 
-  const toMap = (text: string): Result<Record<string, string>> => {
-    const pairs = readKv(text, delimiter, separator);
+  const toMap = (pairs: Result<KvPair[]>): Result<Record<string, string>> => {
     if (!pairs.ok) return pairs;
     if (pairs.value.length === 0) return { ok: false, reason: 'no key/value pairs found' };
     const map: Record<string, string> = {};
     pairs.value.forEach(({ key, value }, index) => {
       const name = hasOwn(map, key) && index < keys.length ? keys[index] : key;
-      if (name === '__proto__') Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
-      else map[name] = value;
+      setKey(map, name, value);
     });
     return { ok: true, value: map };
   };
@@ -34,7 +32,8 @@ export function compileKvParser(log: LogSchema): ParseFn {
   return (ctx, explain) => {
     const text = ctx.text();
     if (!text.ok) return miss(explain, () => `the kv parser needs text: ${text.reason}`);
-    const parsed = ctx.memo(memoKey, () => toMap(text.value));
+    // The pairs are shared by every kv schema with the same delimiter and separator; the map is per schema.
+    const parsed = toMap(ctx.memo(memoKey, () => readKv(text.value, delimiter, separator)));
     if (!parsed.ok) return miss(explain, () => parsed.reason);
     const record = checkRecord(checker, parsed.value, undefined, explain);
     return isMiss(record) ? record : { records: [record], rejected: [], headers: 0 };

@@ -84,7 +84,7 @@ describe('deployFunction', () => {
   });
 
   it.each([
-    ['read', () => lambda.on(GetAliasCommand).rejects(awsError('ResourceNotFoundException', 'Function not found: acme_prod_streamalert_rules', 404)), /ResourceNotFoundException: Function not found/],
+    ['read', () => lambda.on(GetAliasCommand).rejects(awsError('ResourceNotFoundException', 'Function not found: acme_prod_streamalert_rules', 404)), /ResourceNotFoundException: Function not found: .* \(the function and its production alias are created by `streamalert terraform apply`\)/],
     ['upload', () => s3.on(PutObjectCommand).rejects(awsError('AccessDenied', 'Access Denied', 403)), /AccessDenied: Access Denied/],
     ['upload', () => s3.on(HeadObjectCommand).rejects(awsError('Forbidden', 'Forbidden', 403)), /^Forbidden$/],
     ['update', () => lambda.on(UpdateFunctionCodeCommand).rejects(awsError('ResourceConflictException', 'An update is in progress', 409)), /ResourceConflictException: An update is in progress/],

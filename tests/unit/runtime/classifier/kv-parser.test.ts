@@ -41,6 +41,18 @@ describe('kv parser', () => {
     expect(reasonFor(classify(auth, 'hello user=bob'), 'auth:kv')).toMatch(/expected key=value at offset 0/);
   });
 
+  it('names a repeated key after the schema key at its position, per schema tried', () => {
+    const twoSchemas = classifierWith({
+      'x:first': { parser: 'kv', schema: { type: 'string', id: 'integer', kind: 'string' } },
+      'x:second': { parser: 'kv', schema: { type: 'string', id: 'string', subtype: 'string' } },
+    });
+    expect(only(classify(twoSchemas, 'type=a id=1 type=b'))).toEqual({ type: 'a', id: 1, kind: 'b' });
+    // x:first fails on its integer; x:second, tried on the same text, names the repeated key its own way.
+    const outcome = classify(twoSchemas, 'type=a id=x type=b');
+    expect(outcome).toMatchObject({ ok: true, log_type: 'x:second' });
+    expect(only(outcome)).toEqual({ type: 'a', id: 'x', subtype: 'b' });
+  });
+
   it.each([
     ['a=1 b=2', [['a', '1'], ['b', '2']]],
     ['a= b=2', [['a', ''], ['b', '2']]],
