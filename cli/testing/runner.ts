@@ -96,8 +96,9 @@ function whyUnclassified(record: UnclassifiedRecord, expected: string | undefine
 
 function dataOf(config: Config, event: TestEvent): unknown {
   if (event.data !== undefined) return event.data;
-  const schema = event.log !== undefined ? config.logs[event.log]?.schema : undefined;
-  return overrideRecord(schema ?? {}, event.overrideRecord ?? {});
+  // As StreamAlert's harness: the defaults are the envelope's when the schema has one (the record is inside it).
+  const log = event.log !== undefined ? config.logs[event.log] : undefined;
+  return overrideRecord(log?.configuration.envelope_keys ?? log?.schema ?? {}, event.overrideRecord ?? {});
 }
 
 /** Runs every test event and summarises. */

@@ -12,6 +12,7 @@ import { CORPUS_DIR, REPO_ROOT } from '../_helpers/paths';
 import { makeTempDir } from '../_helpers/temp-dir';
 
 const COMMUNITY_EVENTS = join(CORPUS_DIR, 'events', 'v3.5.0', 'rules', 'community');
+const ALL_EVENTS = join(CORPUS_DIR, 'events', 'v3.5.0', 'rules');
 const RULES_DIR = join(REPO_ROOT, 'rules');
 
 let config: Config;
@@ -43,5 +44,14 @@ describe('the community pack against StreamAlert v3.5.0 community test events', 
     expect(failures(summary)).toEqual([]);
     expect(summary.results.every((r) => r.service === 's3')).toBe(true);
     expect(summary.results.length).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('every StreamAlert v3.5.0 rule test event (classifier, community and sample)', () => {
+  it('passes, classify-only events included', async () => {
+    const fixtures = loadFixtures([ALL_EVENTS]);
+    const summary = await runTests({ config, rulesDir: RULES_DIR, fixtures, typecheck: false });
+    expect(failures(summary)).toEqual([]);
+    expect(summary.results.filter((r) => r.classifyOnly).length).toBeGreaterThan(5);
   });
 });
