@@ -48,7 +48,8 @@ export async function runLambdaTest(ctx: CommandContext, options: LambdaTestOpti
   const loaded = loadFixtures(options.paths.length > 0 ? options.paths.map((p) => resolve(p)) : [rulesDir]);
   const events = filterEvents(loaded.events, options);
   ctx.io.progress(`building the rule processor and running ${events.length} test events...`);
-  const namedRules = new Set(loaded.events.flatMap((e) => e.expectedRules ?? []));
+  // Rules without a test event are listed for the whole rules folder only, not for a few named fixtures.
+  const namedRules = options.paths.length === 0 ? new Set(loaded.events.flatMap((e) => e.expectedRules ?? [])) : undefined;
   const summary = await runTests({ config, rulesDir, fixtures: { ...loaded, events }, typecheck: options.typecheck, namedRules }).catch(
     asTestFailure,
   );

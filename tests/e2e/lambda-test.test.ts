@@ -77,6 +77,20 @@ describe('streamalert lambda test', () => {
     expect(run.stderr).toMatch(/onelogin_events_assumed_role\.ts\(\d+,\d+\): error TS2551: Property 'event_type' does not exist/);
   });
 
+  it('lists the rules that no test event names, and the disabled rules', () => {
+    const copy = mkdtempSync(join(REPO_ROOT, '.e2e-rules-'));
+    cleanups.push(copy);
+    cpSync(join(REPO_ROOT, 'rules'), copy, { recursive: true });
+    rmSync(join(copy, 'community', 'binaryalert', 'binaryalert_yara_match.json'));
+    const rule = join(copy, 'community', 'onelogin', 'onelogin_events_assumed_role.ts');
+    writeFileSync(rule, readFileSync(rule, 'utf8').replace("import { rule } from", "import { disable, rule } from").replace('rule<', 'disable(rule<').replace(/\);\n$/, '));\n'));
+    const run = runCli(['lambda', 'test', '--no-typecheck', '--rules-dir', copy]);
+    expect(run.stderr).toMatch(/Rules without a test event: binaryalert_yara_match\n/);
+    expect(run.stderr).toMatch(/Disabled rules: onelogin_events_assumed_role\n/);
+    expect(run.stderr).toMatch(/disabled, not expected: onelogin_events_assumed_role/);
+    expect(run.code).toBe(0);
+  });
+
   it('fails with exit 4 when no test ran', () => {
     const run = runCli(['lambda', 'test', makeTempDir(), '--no-typecheck']);
     expect(run.code).toBe(4);
