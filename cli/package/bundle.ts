@@ -1,10 +1,11 @@
 /** Bundles one function's handler with esbuild into a single CommonJS file. */
 import { join, relative, sep } from 'node:path';
-import { build, type BuildFailure, type Message } from 'esbuild';
+import { build, type BuildFailure, type BuildOptions, type Message } from 'esbuild';
 import { BundleError } from './errors';
 import { assertEntryExists, defaultRulesDir, packageRoot, ruleProcessorEntry } from './paths';
 import { typeCheck } from './typecheck';
 import type { BundleOptions, FunctionBundle } from './types';
+import { buildLazyChunks, lazyModulesPlugin } from './lazy-modules';
 import { ruleFiles, virtualModulesPlugin } from './virtual-modules';
 import { ruleSourcePlugin } from '../testing/rule-source';
 
@@ -33,32 +34,39 @@ export async function buildFunctionBundle(options: BundleOptions): Promise<Funct
   if (options.typecheck !== false) {
     await typeCheck({ entries: [entry], rulesDir, runtimeDir: join(packageRoot(), 'runtime'), project });
   }
+  const base = {
+    absWorkingDir: project,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // ES module builds first, so that AWS SDK v3 clients are tree-shaken.
+    mainFields: ['module', 'main'],
+    minify: options.minify !== false,
+    // Rule names come from function names: they must survive minification.
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+  } satisfies BuildOptions;
+  const lazy = new Map<string, string>();
   let result;
+  let chunks: Record<string, string>;
   try {
     result = await build({
+      ...base,
       entryPoints: [entry],
       // Never written: the packager zips the output in memory. The path only anchors source map paths.
       outfile: join(project, '.build', 'bundle', 'index.js'),
       write: false,
-      absWorkingDir: project,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      // ES module builds first, so that AWS SDK v3 clients are tree-shaken.
-      mainFields: ['module', 'main'],
-      minify: options.minify !== false,
-      // Rule names come from function names: they must survive minification.
-      keepNames: true,
       sourcemap: options.sourcemap === true ? 'external' : false,
-      legalComments: 'none',
-      logLevel: 'silent',
       plugins: [
         virtualModulesPlugin({ config: options.config, cluster: options.cluster, rulesDir, project }),
+        lazyModulesPlugin(lazy),
         // Carries each rule's doc comment (its description) and file into the bundle.
         ruleSourcePlugin({ rulesDir, registryModule: join(packageRoot(), 'runtime', 'rules', 'registry.ts'), baseDir: project }),
       ],
     });
+    chunks = await buildLazyChunks(lazy, base);
   } catch (err) {
     const messages = isBuildFailure(err) ? err.errors.map(formatMessage) : [String(err)];
     throw new BundleError(`the function of cluster "${options.cluster}"`, messages, err);
@@ -67,6 +75,7 @@ export async function buildFunctionBundle(options: BundleOptions): Promise<Funct
   const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'))?.text;
   return {
     code,
+    chunks,
     map,
     ruleFiles: ruleFiles(rulesDir).map((f) => relative(rulesDir, f).split(sep).join('/')),
     warnings: result.warnings.map(formatMessage),

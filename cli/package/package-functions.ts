@@ -54,7 +54,10 @@ export async function packageFunctions(options: PackageFunctionsOptions): Promis
       sourcemap: true,
       typecheck: false,
     });
-    const entries: ZipEntry[] = [{ name: 'index.js', data: bundle.code }];
+    const entries: ZipEntry[] = [
+      { name: 'index.js', data: bundle.code },
+      ...Object.entries(bundle.chunks).map(([name, data]) => ({ name, data })),
+    ];
     if (options.includeSourcemap && bundle.map !== undefined) {
       entries[0] = { name: 'index.js', data: `${bundle.code}//# sourceMappingURL=index.js.map\n` };
       entries.push({ name: 'index.js.map', data: bundle.map });

@@ -24,6 +24,11 @@ export interface BundleOptions {
 export interface FunctionBundle {
   /** The bundle (`index.js` in the zip). */
   readonly code: string;
+  /**
+   * Lazy modules (`*.lazy.ts` loaded with `import()`, such as the AWS SDK clients): file name -> code,
+   * to sit beside `index.js`, required only when first used.
+   */
+  readonly chunks: Readonly<Record<string, string>>;
   /** Its source map, when asked for. */
   readonly map?: string;
   /** Rule files included, relative to the rules directory. */

@@ -52,13 +52,12 @@ export async function loadBundledFunction(options: LoadFunctionOptions): Promise
     typecheck: options.typecheck,
   });
   const dir = mkdtempSync(join(tmpdir(), 'streamalert-lambda-test-'));
-  try {
-    const file = join(dir, 'index.js');
-    writeFileSync(file, bundle.code);
-    return createRequire(file)(file) as BundleExports;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // Lazy chunks (`import()` of the AWS SDK) are read when first used: the folder lives as long as this process.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'index.js');
+  writeFileSync(file, bundle.code);
+  for (const [name, code] of Object.entries(bundle.chunks)) writeFileSync(join(dir, name), code);
+  return createRequire(file)(file) as BundleExports;
 }
 
 /** Options of {@link loadRulesEvaluator}. */

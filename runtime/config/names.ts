@@ -38,3 +38,29 @@ export function functionTargets(config: Pick<Config, 'account' | 'clusters'>): F
     region: cluster.region,
   }));
 }
+
+/** Bucket of historical data: classified records delivered by Firehose under `<log type>/dt=.../`. */
+export function dataBucketName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}-streamalert-data`;
+}
+
+/** Kinesis stream a cluster's `kinesis` module creates. */
+export function kinesisStreamName(config: Pick<Config, 'account'>, cluster: string): string {
+  return `${config.account.prefix}_${cluster}_streamalert`;
+}
+
+/** Longest Firehose delivery stream name (https://docs.aws.amazon.com/firehose/latest/APIReference/API_CreateDeliveryStream.html). */
+const FIREHOSE_NAME_MAX = 64;
+
+/**
+ * Firehose delivery stream of one log type: `<prefix>_streamalert_<log type with : as _>`. Names longer
+ * than AWS allows are cut and end with a short checksum of the full name, so that they stay unique.
+ */
+export function firehoseStreamName(config: Pick<Config, 'account'>, logType: string): string {
+  const full = `${config.account.prefix}_streamalert_${logType.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+  if (full.length <= FIREHOSE_NAME_MAX) return full;
+  let hash = 2166136261;
+  for (let i = 0; i < full.length; i++) hash = Math.imul(hash ^ full.charCodeAt(i), 16777619) >>> 0;
+  const suffix = hash.toString(16).padStart(8, '0');
+  return `${full.slice(0, FIREHOSE_NAME_MAX - suffix.length - 1)}_${suffix}`;
+}

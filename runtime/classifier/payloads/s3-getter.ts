@@ -1,20 +1,22 @@
 /**
  * The default {@link ObjectGetter}: S3 GetObject on one S3 client. Both the SDK module and the client are
- * loaded on first use: `@aws-sdk/client-s3` takes hundreds of milliseconds to evaluate, which a cold start
- * that reads no S3 object (Kinesis, SNS, SQS, apps) should not pay. Only `@aws-sdk/client-s3` is imported.
+ * loaded on first use, from a lazy module (its own file in the Lambda zip): `@aws-sdk/client-s3` takes
+ * hundreds of milliseconds to parse and evaluate, which a cold start that reads no S3 object (Kinesis, SNS,
+ * SQS, apps) should not pay.
  */
 import type { Readable } from 'node:stream';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { ObjectGetter } from './types';
 
-let client: Promise<{ readonly s3: S3Client; readonly sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
+type S3Sdk = typeof import('./s3-sdk.lazy');
+
+let client: Promise<{ readonly s3: InstanceType<S3Sdk['S3Client']>; readonly sdk: S3Sdk }> | undefined;
 
 /**
  * The shared S3 client. With a custom endpoint (`AWS_ENDPOINT_URL`, tests and local stacks) it uses
  * path-style addressing, since bucket names with dots make an invalid virtual-host URL on an IP address.
  */
 function s3Client(): NonNullable<typeof client> {
-  client ??= import('@aws-sdk/client-s3').then((sdk) => ({
+  client ??= import('./s3-sdk.lazy').then((sdk) => ({
     sdk,
     s3: new sdk.S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) }),
   }));

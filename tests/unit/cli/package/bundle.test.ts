@@ -1,4 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildFunctionBundle, BundleError, TypeCheckError } from '../../../../cli/package';
 import { loadConfig } from '../../../../runtime/config';
@@ -71,5 +73,45 @@ describe('buildFunctionBundle with the rule processor entry', () => {
     const handle = entry.createHandler({ logger: silentLogger });
     const result = await handle(kinesisEvent('acme_corp_streamalert', JSON.stringify(osquery())));
     expect(result.counts.classified).toEqual({ 'osquery:differential': 1 });
+  });
+
+  it('keeps the S3 client in a lazy file beside index.js, required on the first S3 read', async () => {
+    const bundle = await buildFunctionBundle({ config, cluster: 'prod', rulesDir: makeTempDir(), project: REPO_ROOT, typecheck: false });
+    expect(Object.keys(bundle.chunks)).toEqual(['s3-sdk.lazy.js']);
+    // Checked with includes() so that a failure does not print half a megabyte of bundle.
+    expect(bundle.code.includes('import("./s3-sdk.lazy.js")')).toBe(true);
+    expect(bundle.code.includes('amazonaws')).toBe(false);
+    expect(bundle.chunks['s3-sdk.lazy.js'].includes('amazonaws')).toBe(true);
+
+    const dir = makeTempDir();
+    writeFileSync(join(dir, 'index.js'), bundle.code);
+    writeFileSync(join(dir, 's3-sdk.lazy.js'), bundle.chunks['s3-sdk.lazy.js']);
+    const requested: string[] = [];
+    const server: Server = createServer((req, res) => {
+      requested.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(`${JSON.stringify(osquery())}\n`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_REGION: 'us-east-1',
+    });
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const entry = require(join(dir, 'index.js')) as { createHandler: (o: object) => (event: unknown) => Promise<{ counts: { records: number; failed_reads: number } }> };
+      const bucket = Object.keys(config.clusters.prod.data_sources.s3 ?? {})[0];
+      const result = await entry.createHandler({ logger: silentLogger })({
+        Records: [{ eventSource: 'aws:s3', s3: { bucket: { name: bucket }, object: { key: 'logs/a.json', size: 10 } } }],
+      });
+      expect(requested).toEqual([`GET /${bucket}/logs/a.json?x-id=GetObject`]);
+      expect(result.counts).toEqual(expect.objectContaining({ records: 1, failed_reads: 0 }));
+    } finally {
+      process.env = saved;
+      server.close();
+    }
   });
 });

@@ -1,0 +1,124 @@
+/** One cluster: its rule processor and every module switched on in `variables.json`. */
+import { Construct } from 'constructs';
+import type { ClusterConfig, Config } from '../../../runtime/config';
+import { kinesisStreamName, ruleProcessorName } from '../../../runtime/config/names';
+import { arn, type PolicyStatement } from '../constructs/policy';
+import { attachPolicy } from '../constructs/role-policy';
+import { cloudtrailBucketName } from '../names';
+import { Cloudtrail } from './cloudtrail';
+import { CloudwatchLogs } from './cloudwatch-logs';
+import { CloudwatchMonitoring } from './cloudwatch-monitoring';
+import { FlowLogs } from './flow-logs';
+import type { GlobalModule } from './global';
+import { Kinesis } from './kinesis';
+import { KinesisEvents } from './kinesis-events';
+import { RuleProcessor } from './rule-processor';
+import { S3Events } from './s3-events';
+import { SnsInputs } from './sns-inputs';
+import { SqsInputs } from './sqs-inputs';
+
+/** Properties of {@link Cluster}. */
+export interface ClusterProps {
+  readonly config: Config;
+  readonly cluster: ClusterConfig;
+  readonly global: GlobalModule;
+}
+
+/** The settings of a module that is present and not switched off, else undefined. */
+function on<T extends { readonly enabled: boolean }>(module: T | undefined): T | undefined {
+  return module?.enabled ? module : undefined;
+}
+
+/** Putting classified records into the Firehose delivery streams of this deployment (named `<prefix>_streamalert_*`). */
+export function firehoseWriteStatement(config: Config): PolicyStatement {
+  const { account } = config;
+  return {
+    Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'],
+    // Every name firehoseStreamName() gives starts with this, long ones included.
+    Resource: arn(account.region, 'firehose', account.id, `deliverystream/${account.prefix}_streamalert_*`),
+  };
+}
+
+/** Every resource of one cluster; construct ids are the module names, so addresses read `<cluster>_<module>`. */
+export class Cluster extends Construct {
+  constructor(scope: Construct, props: ClusterProps) {
+    super(scope, props.cluster.name);
+    const { config, cluster, global } = props;
+    const { account } = config;
+    const accountId = account.id;
+    const region = cluster.region;
+    const m = cluster.modules;
+    const kmsKeyArn = global.keyFor(region).arn;
+    const functionName = ruleProcessorName(config, cluster.name);
+    const base = `${account.prefix}_${cluster.name}_streamalert`;
+
+    const ruleProcessor = new RuleProcessor(this, 'rule_processor', {
+      accountId,
+      cluster: cluster.name,
+      functionName,
+      region,
+      settings: m.rule_processor,
+      kmsKeyArn,
+    });
+    const firehose = config.global.firehose;
+    if (firehose.enabled && firehose.log_types.length > 0) {
+      attachPolicy(ruleProcessor, 'firehose', ruleProcessor.role, 'firehose', [firehoseWriteStatement(config)]);
+    }
+    const streamName = kinesisStreamName(config, cluster.name);
+    const kinesisSettings = on(m.kinesis);
+    const kinesis = kinesisSettings
+      ? new Kinesis(this, 'kinesis', { accountId, region, streamName, settings: kinesisSettings.streams, kmsKeyArn })
+      : undefined;
+    const kinesisEvents = on(m.kinesis_events);
+    if (kinesis && kinesisEvents) {
+      new KinesisEvents(this, 'kinesis_events', {
+        region,
+        settings: kinesisEvents,
+        kinesis,
+        ruleProcessor,
+        kmsKeyArn,
+        failureQueueName: `${base}_kinesis_failures`,
+      });
+    }
+    const monitoring = on(m.cloudwatch_monitoring);
+    if (monitoring) {
+      new CloudwatchMonitoring(this, 'cloudwatch_monitoring', {
+        region,
+        settings: monitoring,
+        functionName,
+        streamName: kinesis ? streamName : undefined,
+        topicArn: global.topicFor(region).arn,
+      });
+    }
+    if (m.s3_events && Object.keys(m.s3_events).length > 0) {
+      new S3Events(this, 's3_events', { accountId, region, buckets: m.s3_events, ruleProcessor });
+    }
+    if (m.sns_inputs) new SnsInputs(this, 'sns_inputs', { accountId, region, topics: m.sns_inputs.topics, ruleProcessor });
+    if (m.sqs_inputs) {
+      new SqsInputs(this, 'sqs_inputs', { accountId, region, queues: m.sqs_inputs.queues, batchSize: m.sqs_inputs.batch_size, ruleProcessor });
+    }
+    const logs = on(m.cloudwatch_logs);
+    if (kinesis && logs) {
+      new CloudwatchLogs(this, 'cloudwatch_logs', { accountId, region, name: base, settings: logs, kinesis, ruleProcessor, kmsKeyArn });
+    }
+    const flowLogs = on(m.flow_logs);
+    if (kinesis && flowLogs) {
+      new FlowLogs(this, 'flow_logs', { accountId, region, name: `${base}_flow_logs`, settings: flowLogs, kinesis, kmsKeyArn });
+    }
+    const cloudtrail = on(m.cloudtrail);
+    if (cloudtrail) {
+      new Cloudtrail(this, 'cloudtrail', {
+        accountId,
+        region,
+        bucketRegion: account.region,
+        trailName: base,
+        bucketName: cloudtrailBucketName(config, cluster.name),
+        accessLogsBucket: global.accessLogsBucket.bucket.bucket,
+        settings: cloudtrail,
+        bucketKmsKeyArn: global.keyFor(account.region).arn,
+        kmsKeyArn,
+        kinesis,
+      });
+    }
+  }
+}

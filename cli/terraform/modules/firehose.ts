@@ -1,0 +1,115 @@
+/**
+ * The `firehose` module (global): one delivery stream per log type into the data bucket, partitioned
+ * by `dt=YYYY-MM-DD-HH`, with a Glue table per log type (partition projection, so new hours need no
+ * crawler or MSCK REPAIR) for historical search with Athena.
+ */
+import { Construct } from 'constructs';
+import { GlueCatalogDatabase } from '@cdktf/provider-aws/lib/glue-catalog-database';
+import { GlueCatalogTable } from '@cdktf/provider-aws/lib/glue-catalog-table';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import type { Config } from '../../../runtime/config';
+import { firehoseStreamName } from '../../../runtime/config/names';
+import { determineGlueColumns } from '../glue-columns';
+import { dataPrefix, glueDatabaseName, glueTableName } from '../names';
+import { assumeRolePolicy } from '../constructs/policy';
+import { attachPolicy } from '../constructs/role-policy';
+import { toIdentifier } from '../stack';
+import type { SecureBucket } from '../constructs/secure-bucket';
+
+/** Properties of {@link Firehose}. */
+export interface FirehoseProps {
+  readonly config: Config;
+  readonly dataBucket: SecureBucket;
+  /** Key of the account region. */
+  readonly kmsKeyArn: string;
+}
+
+/** Hourly partitions, as Firehose writes them and Athena projects them. */
+export const PARTITION_FORMAT = 'yyyy-MM-dd-HH';
+
+/** Regions where Amazon Data Firehose is available (https://docs.aws.amazon.com/general/latest/gr/fh.html). */
+export const FIREHOSE_REGIONS: readonly string[] = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
+  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
+  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2',
+  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1', 'il-central-1', 'me-south-1',
+  'me-central-1', 'mx-central-1', 'sa-east-1', 'us-gov-east-1', 'us-gov-west-1', 'cn-north-1', 'cn-northwest-1',
+];
+
+/** Historical data delivery and its Athena tables. */
+export class Firehose extends Construct {
+  constructor(scope: Construct, id: string, props: FirehoseProps) {
+    super(scope, id);
+    const { config, dataBucket, kmsKeyArn } = props;
+    const region = config.account.region;
+    const settings = config.global.firehose;
+    const bucketArn = dataBucket.bucket.arn;
+    const role = new IamRole(this, 'role', {
+      name: `${config.account.prefix}_streamalert_firehose`,
+      assumeRolePolicy: assumeRolePolicy('firehose.amazonaws.com', config.account.id),
+    });
+    const policy = attachPolicy(this, 'role_policy', role, 'deliver_to_data_bucket', [
+      {
+        Action: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
+        Resource: [bucketArn, `${bucketArn}/*`],
+      },
+      { Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: kmsKeyArn },
+    ]);
+    const database = new GlueCatalogDatabase(this, 'database', {
+      region,
+      name: glueDatabaseName(config),
+      description: 'StreamAlert historical data, one table per log type',
+    });
+    for (const logType of settings.log_types) {
+      const logId = toIdentifier(glueTableName(logType));
+      const prefix = dataPrefix(logType);
+      new KinesisFirehoseDeliveryStream(this, logId, {
+        region,
+        name: firehoseStreamName(config, logType),
+        destination: 'extended_s3',
+        serverSideEncryption: { enabled: true, keyType: 'CUSTOMER_MANAGED_CMK', keyArn: kmsKeyArn },
+        extendedS3Configuration: {
+          roleArn: role.arn,
+          bucketArn,
+          prefix: `${prefix}/dt=!{timestamp:${PARTITION_FORMAT}}/`,
+          errorOutputPrefix: `firehose-errors/${prefix}/!{firehose:error-output-type}/dt=!{timestamp:${PARTITION_FORMAT}}/`,
+          bufferingSize: settings.buffer_size_mb,
+          bufferingInterval: settings.buffer_interval_seconds,
+          compressionFormat: settings.compression,
+          kmsKeyArn,
+        },
+        dependsOn: [policy],
+      });
+      new GlueCatalogTable(this, `${logId}_table`, {
+        region,
+        databaseName: database.name,
+        name: glueTableName(logType),
+        description: `StreamAlert log type ${logType}`,
+        tableType: 'EXTERNAL_TABLE',
+        parameters: {
+          EXTERNAL: 'TRUE',
+          'projection.enabled': 'true',
+          'projection.dt.type': 'date',
+          'projection.dt.format': PARTITION_FORMAT,
+          'projection.dt.range': '2020-01-01-00,NOW',
+          'projection.dt.interval': '1',
+          'projection.dt.interval.unit': 'HOURS',
+          // "$${" is Terraform's escape for a literal "${": Athena fills in dt, not Terraform.
+          'storage.location.template': `s3://${dataBucket.bucket.bucket}/${prefix}/dt=$\${dt}/`,
+        },
+        partitionKeys: [{ name: 'dt', type: 'string' }],
+        storageDescriptor: {
+          location: `s3://${dataBucket.bucket.bucket}/${prefix}/`,
+          inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
+          outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
+          serDeInfo: {
+            serializationLibrary: 'org.openx.data.jsonserde.JsonSerDe',
+            parameters: { 'ignore.malformed.json': 'true', 'case.insensitive': 'true' },
+          },
+          columns: determineGlueColumns(config.logs[logType]).map((c) => ({ name: c.name, type: c.type })),
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The `global` module: provider, S3 backend with native locking, a KMS key and a monitoring topic per
+ * region in use, and the source, data and access-logs buckets.
+ */
+import { Construct } from 'constructs';
+import { S3Backend, type TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import type { Config } from '../../../runtime/config';
+import { dataBucketName, sourceBucketName } from '../../../runtime/config/names';
+import { StreamAlertError } from '../../../runtime/errors';
+import { SecureBucket } from '../constructs/secure-bucket';
+import { partitionOf } from '../constructs/policy';
+import { toIdentifier } from '../stack';
+import { RegionalResources } from './regional-key';
+import { accessLogsBucketName } from '../names';
+
+/** Properties of {@link GlobalModule}. */
+export interface GlobalModuleProps {
+  readonly config: Config;
+}
+
+/** Every region the configuration uses: the account region first, then cluster regions in name order. */
+export function determineRegions(config: Pick<Config, 'account' | 'clusters'>): string[] {
+  const others = Object.values(config.clusters)
+    .map((c) => c.region)
+    .filter((r) => r !== config.account.region);
+  return [config.account.region, ...[...new Set(others)].sort()];
+}
+
+/** Provider (pinned) and backend (S3, encrypted, native lock file): they belong to main.tf.json. */
+export function addProviderAndBackend(stack: TerraformStack, config: Config): void {
+  new AwsProvider(stack, 'aws', {
+    region: config.account.region,
+    allowedAccountIds: [config.account.id],
+    defaultTags: [{ tags: { Application: 'streamalert', 'streamalert:prefix': config.account.prefix } }],
+  });
+  stack.addOverride('terraform.required_providers.aws', { source: 'hashicorp/aws', version: config.terraform.aws_provider_version });
+  stack.addOverride('terraform.required_version', '>= 1.10');
+  const backend = new S3Backend(stack, {
+    bucket: config.terraform.state_bucket,
+    key: config.terraform.state_key,
+    region: config.account.region,
+    encrypt: true,
+  });
+  // S3-native locking (Terraform >= 1.10); cdktf 0.21 has no typed option for it.
+  backend.addOverride('use_lockfile', config.terraform.use_lockfile);
+}
+
+/** Global resources shared by every cluster. */
+export class GlobalModule extends Construct {
+  readonly sourceBucket: SecureBucket;
+  readonly dataBucket: SecureBucket;
+  readonly accessLogsBucket: SecureBucket;
+  private readonly regional = new Map<string, RegionalResources>();
+
+  constructor(scope: Construct, id: string, props: GlobalModuleProps) {
+    super(scope, id);
+    const { config } = props;
+    const { account } = config;
+    for (const region of determineRegions(config)) {
+      this.regional.set(
+        region,
+        new RegionalResources(this, toIdentifier(region), {
+          accountId: account.id,
+          prefix: account.prefix,
+          region,
+          topicName: config.global.monitoring.topic_name,
+        }),
+      );
+    }
+    const keyArn = this.keyFor(account.region).arn;
+    const logsName = accessLogsBucketName(config);
+    this.accessLogsBucket = new SecureBucket(this, 'access_logs', {
+      bucketName: logsName,
+      region: account.region,
+      extraStatements: [
+        {
+          Sid: 'S3ServerAccessLogsDelivery',
+          Principal: { Service: 'logging.s3.amazonaws.com' },
+          Action: 's3:PutObject',
+          Resource: `arn:${partitionOf(account.region)}:s3:::${logsName}/*`,
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': account.id },
+            ArnLike: { 'aws:SourceArn': `arn:${partitionOf(account.region)}:s3:::${account.prefix}-*` },
+          },
+        },
+      ],
+    });
+    new S3BucketLifecycleConfiguration(this, 'access_logs_expiration', {
+      bucket: this.accessLogsBucket.bucket.id,
+      region: account.region,
+      rule: [
+        {
+          id: 'expire-access-logs',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          expiration: [{ days: config.global.s3_access_logs.retention_days }],
+          noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+        },
+      ],
+    });
+    const secure = (bucketId: string, bucketName: string) =>
+      new SecureBucket(this, bucketId, {
+        bucketName,
+        region: account.region,
+        kmsKeyArn: keyArn,
+        accessLogsBucket: this.accessLogsBucket.bucket.bucket,
+      });
+    this.sourceBucket = secure('source', sourceBucketName(config));
+    this.dataBucket = secure('data', dataBucketName(config));
+  }
+
+  /** The KMS key of a region the configuration uses. */
+  keyFor(region: string): RegionalResources['key'] {
+    return this.regionalFor(region).key;
+  }
+
+  /** The monitoring topic of a region the configuration uses. */
+  topicFor(region: string): RegionalResources['topic'] {
+    return this.regionalFor(region).topic;
+  }
+
+  private regionalFor(region: string): RegionalResources {
+    const found = this.regional.get(region);
+    if (!found) throw new StreamAlertError('TerraformRegion', `no regional resources for ${region}`, { source: 'internal' });
+    return found;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The `rule_processor` module: a cluster's Lambda function, its role and log group, and the
+ * `production` alias every trigger points at.
+ *
+ * `lambda deploy` and `lambda rollback` own the code and the alias version, so Terraform ignores
+ * changes to both; the first apply creates the function from the bootstrap package (see bootstrap-package.ts).
+ */
+import { Construct } from 'constructs';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import type { RuleProcessorModule as RuleProcessorSettings } from '../../../runtime/config';
+import { PRODUCTION_ALIAS } from '../../../runtime/config/names';
+import { assumeRolePolicy } from '../constructs/policy';
+import { attachPolicy } from '../constructs/role-policy';
+import { BOOTSTRAP_HANDLER, BOOTSTRAP_PACKAGE_FILE } from '../bootstrap-package';
+import { DEFAULT_ID } from '../stack';
+
+/** Properties of {@link RuleProcessor}. */
+export interface RuleProcessorProps {
+  readonly accountId: string;
+  readonly cluster: string;
+  /** Function name (runtime/config/names.ts `ruleProcessorName`). */
+  readonly functionName: string;
+  readonly region: string;
+  readonly settings: RuleProcessorSettings;
+  /** ARN of the region's KMS key (log group and environment encryption). */
+  readonly kmsKeyArn: string;
+}
+
+/** Code fields that `lambda deploy` changes; Terraform must not put the bootstrap package back. */
+export const DEPLOY_OWNED_CODE_FIELDS = ['filename', 'source_code_hash', 's3_bucket', 's3_key', 's3_object_version', 'image_uri'];
+
+/** Environment of the function: the configured variables, then the ones StreamAlert sets (they win). */
+export function determineEnvironment(cluster: string, settings: RuleProcessorSettings): Record<string, string> {
+  return { ...settings.environment, CLUSTER: cluster, LOG_LEVEL: settings.log_level };
+}
+
+/** A cluster's rule processor. */
+export class RuleProcessor extends Construct {
+  readonly role: IamRole;
+  readonly logGroup: CloudwatchLogGroup;
+  readonly function: LambdaFunction;
+  readonly alias: LambdaAlias;
+
+  constructor(scope: Construct, id: string, props: RuleProcessorProps) {
+    super(scope, id);
+    const { region, settings, functionName } = props;
+    this.role = new IamRole(this, 'role', {
+      name: functionName,
+      description: `StreamAlert rule processor of cluster ${props.cluster}`,
+      assumeRolePolicy: assumeRolePolicy('lambda.amazonaws.com', props.accountId),
+    });
+    this.logGroup = new CloudwatchLogGroup(this, 'logs', {
+      region,
+      name: `/aws/lambda/${functionName}`,
+      retentionInDays: settings.log_retention_days,
+      kmsKeyId: props.kmsKeyArn,
+    });
+    const logging = attachPolicy(this, 'write_logs', this.role, 'write_logs', [
+      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${this.logGroup.arn}:*` },
+    ]);
+    this.function = new LambdaFunction(this, DEFAULT_ID, {
+      region,
+      functionName,
+      description: `StreamAlert rule processor of cluster ${props.cluster}`,
+      role: this.role.arn,
+      handler: BOOTSTRAP_HANDLER,
+      runtime: settings.runtime,
+      memorySize: settings.memory,
+      timeout: settings.timeout,
+      reservedConcurrentExecutions: settings.concurrency_limit,
+      filename: `\${path.module}/${BOOTSTRAP_PACKAGE_FILE}`,
+      kmsKeyArn: props.kmsKeyArn,
+      environment: { variables: determineEnvironment(props.cluster, settings) },
+      dependsOn: [this.logGroup, logging],
+      lifecycle: { ignoreChanges: DEPLOY_OWNED_CODE_FIELDS },
+    });
+    this.alias = new LambdaAlias(this, 'alias', {
+      region,
+      name: PRODUCTION_ALIAS,
+      description: 'Moved by streamalert lambda deploy and rollback',
+      functionName: this.function.functionName,
+      functionVersion: '$LATEST',
+      lifecycle: { ignoreChanges: ['function_version', 'routing_config'] },
+    });
+  }
+}

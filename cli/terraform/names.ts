@@ -1,0 +1,27 @@
+/** Names of resources only Terraform knows about (names shared with the runtime live in runtime/config/names.ts). */
+import type { Config } from '../../runtime/config';
+
+/** Bucket that receives the S3 server access logs of every other bucket. */
+export function accessLogsBucketName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}-streamalert-s3-logs`;
+}
+
+/** Bucket a cluster's CloudTrail trail writes to (bucket names allow no underscores). */
+export function cloudtrailBucketName(config: Pick<Config, 'account'>, cluster: string): string {
+  return `${config.account.prefix}-${cluster.replace(/_/g, '-')}-streamalert-cloudtrail`;
+}
+
+/** Glue database of the historical data tables (Glue names: lower case, digits, underscores). */
+export function glueDatabaseName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix.replace(/-/g, '_')}_streamalert`;
+}
+
+/** Glue table of one log type: `cloudtrail:events` -> `cloudtrail_events`. */
+export function glueTableName(logType: string): string {
+  return logType.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+}
+
+/** Prefix of a log type's objects in the data bucket (the Glue table's location). */
+export function dataPrefix(logType: string): string {
+  return glueTableName(logType);
+}

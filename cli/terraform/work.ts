@@ -1,0 +1,64 @@
+/** The work of `streamalert terraform generate|plan|apply|destroy|list-targets`. */
+import { resolve } from 'node:path';
+import { displayPath, loadConfig } from '../../runtime/config';
+import type { CommandContext } from '../context';
+import { generateTerraform, type GenerateResult } from './generate';
+import { ensureInitialized, runTerraform } from './run-terraform';
+import { synthesizeTerraform } from './synthesize';
+import { resolveTargets, targetMap } from './targets';
+
+/** Options shared by every terraform subcommand. */
+export interface TerraformOptions {
+  /** Configuration directory. */
+  readonly configDir: string;
+  /** Directory of the generated files. @default 'terraform' */
+  readonly outDir: string;
+}
+
+/** Options of plan, apply and destroy. */
+export interface TerraformRunOptions extends TerraformOptions {
+  readonly action: 'plan' | 'apply' | 'destroy';
+  /** Target words (modules, clusters, `cluster/module`). @default everything */
+  readonly targets: readonly string[];
+  /** Pass `-auto-approve` to apply and destroy. @default false */
+  readonly autoApprove: boolean;
+}
+
+function generate(ctx: CommandContext, options: TerraformOptions): GenerateResult {
+  const config = loadConfig(options.configDir);
+  const result = generateTerraform(config, resolve(options.outDir));
+  for (const warning of result.warnings) ctx.io.warn(warning);
+  return result;
+}
+
+/** `terraform generate`: writes terraform/*.tf.json and the bootstrap package. */
+export function terraformGenerate(ctx: CommandContext, options: TerraformOptions): void {
+  const result = generate(ctx, options);
+  const where = displayPath(result.dir);
+  ctx.io.info(
+    `generated ${result.files.length} file(s) in ${where} (${result.addresses.length} resources): ` +
+      `${result.changed.length} changed${result.removed.length ? `, removed ${result.removed.join(', ')}` : ''}`,
+  );
+  ctx.io.result({ dir: where, files: result.files, changed: result.changed, removed: result.removed, resources: result.addresses.length, warnings: result.warnings });
+}
+
+/** `terraform plan|apply|destroy`: generates, initializes when needed, then runs terraform. */
+export async function terraformRun(ctx: CommandContext, options: TerraformRunOptions): Promise<void> {
+  const result = generate(ctx, options);
+  const targets = resolveTargets(options.targets, result.addresses);
+  const args: string[] = [options.action, '-input=false', ...targets.map((t) => `-target=${t}`)];
+  if (options.autoApprove && options.action !== 'plan') args.push('-auto-approve');
+  if (await ensureInitialized(result.dir)) ctx.io.info('initialized terraform/');
+  ctx.io.info(`terraform ${args.join(' ')}`);
+  await runTerraform(result.dir, args);
+  ctx.io.result({ ok: true, action: options.action, dir: displayPath(result.dir), targets });
+}
+
+/** `terraform list-targets`: the words `--target` accepts, with their resource counts. */
+export function terraformListTargets(ctx: CommandContext, options: Pick<TerraformOptions, 'configDir'>): void {
+  const config = loadConfig(options.configDir);
+  // Listing writes nothing: synthesize in memory only.
+  const map = targetMap(synthesizeTerraform(config).addresses);
+  for (const [target, addresses] of map) ctx.io.data(`${target}\t${addresses.length} resource(s)`);
+  ctx.io.result(Object.fromEntries([...map].map(([target, addresses]) => [target, addresses])));
+}

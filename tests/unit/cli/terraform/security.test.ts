@@ -1,0 +1,141 @@
+/**
+ * Security properties of everything generated, checked on a configuration that switches every
+ * module on (the bundled one plus the options it leaves off).
+ */
+import { declared, list, resourcesOf, statements, synthWith, type Json } from './helpers';
+
+const everything = synthWith((v) => {
+  v.clusters.prod.modules.kinesis.streams.create_user = true;
+  v.clusters.prod.modules.kinesis.streams.create_writer_role = true;
+  v.clusters.prod.modules.cloudwatch_logs.cross_account_ids = ['210987654321'];
+  v.clusters.prod.modules.cloudwatch_logs.regions = ['us-east-1', 'us-east-2'];
+  v.clusters.prod.modules.flow_logs = { vpcs: ['vpc-1234'] };
+  v.clusters.corp.modules.cloudtrail = { send_to_kinesis: true };
+}).files;
+
+/**
+ * The only statements allowed `Resource: "*"`: in a KMS key policy "*" means "this key"
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html), so it cannot be narrower.
+ */
+const RESOURCE_STAR_ALLOWED: readonly { readonly type: string; readonly reason: string }[] = [
+  { type: 'aws_kms_key', reason: 'a key policy applies to its own key; "*" is the only valid Resource' },
+];
+
+const allows = statements(everything).filter((s) => (s.statement.Effect ?? 'Allow') === 'Allow');
+
+describe('IAM policies', () => {
+  it('are found (the checks below look at something)', () => {
+    expect(allows.length).toBeGreaterThan(20);
+  });
+
+  it('never allow every action or every action of a service', () => {
+    const wide = allows.flatMap((s) => list<string>(s.statement.Action).filter((a) => a === '*' || /^[a-z0-9-]+:\*$/.test(a)).map((a) => `${s.where}: ${a}`));
+    expect(wide).toEqual([]);
+  });
+
+  it('never use NotAction or NotResource in an Allow', () => {
+    expect(allows.filter((s) => 'NotAction' in s.statement || 'NotResource' in s.statement).map((s) => s.where)).toEqual([]);
+  });
+
+  it('allow Resource "*" only where AWS cannot scope it (listed with the reason)', () => {
+    const star = allows.filter((s) => list<string>(s.statement.Resource).includes('*'));
+    const unexpected = star.filter((s) => !RESOURCE_STAR_ALLOWED.some((a) => a.type === s.type)).map((s) => s.where);
+    expect(unexpected).toEqual([]);
+  });
+
+  it('allow a principal "*" nowhere', () => {
+    expect(allows.filter((s) => s.statement.Principal === '*' || list(s.statement.Principal?.AWS).includes('*')).map((s) => s.where)).toEqual([]);
+  });
+
+  it('let services assume roles only on behalf of this account or its log groups', () => {
+    const trusts = statements(everything).filter((s) => s.where.endsWith('assume_role_policy') && s.statement.Principal?.Service);
+    expect(trusts.length).toBeGreaterThan(3);
+    for (const trust of trusts) expect(`${trust.where}: ${JSON.stringify(trust.statement.Condition ?? null)}`).toMatch(/aws:Source(Account|Arn)/);
+  });
+});
+
+describe('buckets', () => {
+  const buckets = Object.keys(resourcesOf(everything, 'aws_s3_bucket'));
+  const bucketRef = (name: string) => `\${aws_s3_bucket.${name}.id}`;
+  const byBucket = (type: string) => {
+    const map = new Map<string, Json>();
+    for (const body of Object.values(resourcesOf(everything, type))) map.set(body.bucket, body);
+    return map;
+  };
+  /** S3 server access logs cannot go to an SSE-KMS bucket: https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html */
+  const SSE_S3_ALLOWED = ['global_access_logs'];
+
+  it('include the global ones and the CloudTrail one', () => {
+    expect(buckets).toEqual(expect.arrayContaining(['global_source', 'global_data', 'global_access_logs', 'prod_cloudtrail_bucket', 'corp_cloudtrail_bucket']));
+  });
+
+  it.each(['aws_s3_bucket_versioning', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_bucket_public_access_block', 'aws_s3_bucket_policy', 'aws_s3_bucket_ownership_controls'])(
+    'each have a %s',
+    (type) => {
+      const found = byBucket(type);
+      expect(buckets.filter((b) => !found.has(bucketRef(b)))).toEqual([]);
+    },
+  );
+
+  it('are versioned', () => {
+    for (const b of buckets) expect(byBucket('aws_s3_bucket_versioning').get(bucketRef(b)).versioning_configuration.status).toBe('Enabled');
+  });
+
+  it('are encrypted with KMS (the access-logs bucket with SSE-S3, which is all S3 logging accepts)', () => {
+    for (const b of buckets) {
+      const rule = list<Json>(byBucket('aws_s3_bucket_server_side_encryption_configuration').get(bucketRef(b)).rule)[0];
+      const expected = SSE_S3_ALLOWED.includes(b) ? { sse_algorithm: 'AES256' } : { sse_algorithm: 'aws:kms', kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\./) };
+      expect([b, rule.apply_server_side_encryption_by_default]).toEqual([b, expected]);
+    }
+  });
+
+  it('block every kind of public access', () => {
+    for (const b of buckets) {
+      const block = byBucket('aws_s3_bucket_public_access_block').get(bucketRef(b));
+      expect([b, block.block_public_acls, block.block_public_policy, block.ignore_public_acls, block.restrict_public_buckets]).toEqual([b, true, true, true, true]);
+    }
+  });
+
+  it('deny requests without TLS', () => {
+    for (const b of buckets) {
+      const policy = JSON.parse(byBucket('aws_s3_bucket_policy').get(bucketRef(b)).policy);
+      expect(policy.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Principal: '*', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('log their access to the access-logs bucket, except that bucket itself', () => {
+    const logged = byBucket('aws_s3_bucket_logging');
+    expect(buckets.filter((b) => b !== 'global_access_logs' && !logged.has(bucketRef(b)))).toEqual([]);
+  });
+});
+
+describe('encryption at rest', () => {
+  const kmsRef = expect.stringMatching(/^\$\{aws_kms_key\.[a-z0-9_]+\.arn\}$/);
+  it.each([
+    ['aws_kinesis_stream', (b: Json) => [b.encryption_type, b.kms_key_id], ['KMS', kmsRef]],
+    ['aws_sqs_queue', (b: Json) => [b.kms_master_key_id], [kmsRef]],
+    ['aws_sns_topic', (b: Json) => [b.kms_master_key_id], [kmsRef]],
+    ['aws_cloudwatch_log_group', (b: Json) => [b.kms_key_id], [kmsRef]],
+    ['aws_kinesis_firehose_delivery_stream', (b: Json) => [b.server_side_encryption.enabled, b.server_side_encryption.key_type, b.extended_s3_configuration.kms_key_arn], [true, 'CUSTOMER_MANAGED_CMK', kmsRef]],
+    ['aws_lambda_function', (b: Json) => [b.kms_key_arn], [kmsRef]],
+    ['aws_cloudtrail', (b: Json) => [b.kms_key_id], [kmsRef]],
+  ] as const)('covers every %s', (type, pick, expected) => {
+    const found = resourcesOf(everything, type);
+    expect(Object.keys(found).length).toBeGreaterThan(0);
+    for (const [name, body] of Object.entries(found)) expect([name, ...pick(body)]).toEqual([name, ...expected]);
+  });
+
+  it('uses keys that rotate', () => {
+    const keys = Object.values(resourcesOf(everything, 'aws_kms_key'));
+    expect(keys.length).toBe(2);
+    for (const key of keys) expect(key.enable_key_rotation).toBe(true);
+  });
+
+  it('declares nothing that looks like a secret', () => {
+    const text = JSON.stringify(everything);
+    expect(text).not.toMatch(/aws_iam_access_key|"password"|secret_key/i);
+    expect(declared(everything).filter((d) => d.type === 'aws_iam_access_key')).toEqual([]);
+  });
+});
