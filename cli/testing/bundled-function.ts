@@ -43,6 +43,17 @@ export interface LoadFunctionOptions {
   readonly typecheck: boolean;
 }
 
+// Lazy chunks (`import()` of the AWS SDK) are read when first used: the folders live as long as this process.
+const loadedDirs: string[] = [];
+function rememberForExit(dir: string): void {
+  if (loadedDirs.length === 0) {
+    process.once('exit', () => {
+      for (const d of loadedDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  loadedDirs.push(dir);
+}
+
 /** Builds a cluster's rule processor bundle and loads it in this process. */
 export async function loadBundledFunction(options: LoadFunctionOptions): Promise<BundleExports> {
   const bundle = await buildFunctionBundle({
@@ -52,8 +63,7 @@ export async function loadBundledFunction(options: LoadFunctionOptions): Promise
     typecheck: options.typecheck,
   });
   const dir = mkdtempSync(join(tmpdir(), 'streamalert-lambda-test-'));
-  // Lazy chunks (`import()` of the AWS SDK) are read when first used: the folder lives as long as this process.
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  rememberForExit(dir);
   const file = join(dir, 'index.js');
   writeFileSync(file, bundle.code);
   for (const [name, code] of Object.entries(bundle.chunks)) writeFileSync(join(dir, name), code);
