@@ -7,6 +7,7 @@ import { createClassifier, type RecordSource } from '../classifier';
 import { readEventBatches } from '../classifier/payloads';
 import { createSourceResolver, UnknownSourceError } from '../classifier/sources';
 import { StreamAlertError, ExitCode } from '../errors';
+import { createFirehoseSink, defaultFirehoseSender, type FirehoseDelivery } from '../firehose';
 import { createLogger, type Logger } from '../logger';
 import { createBatch, type Candidates } from './batch';
 import type { BatchResult, RuleProcessorOptions } from './types';
@@ -36,14 +37,17 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     const found = resolve(source);
     return found instanceof UnknownSourceError ? { ok: false, reason: found.message } : { ok: true, logTypes: found.logTypes, cluster: found.cluster };
   };
+  const firehose = createFirehoseSink({ config, sender: options.firehose ?? defaultFirehoseSender(config), logger });
 
   return async (event, context) => {
     const requestId = requestIdOf(context);
     const fields = requestId === undefined ? { cluster } : { cluster, request_id: requestId };
+    const delivery = firehose?.open(fields);
     const batch = createBatch({
       classifier,
       candidatesFor,
       evaluator: options.evaluator,
+      onClassified: delivery && ((record) => delivery.add(record)),
       onUnclassified: (record) => logger.warn('unclassified record', { ...fields, unclassified: record }),
       // Until alert delivery exists, each alert is one JSON log line (kept by CloudWatch Logs).
       onAlert: (alert) => logger.info('alert', { ...fields, alert }),
@@ -64,10 +68,17 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     for await (const records of payloads) {
       for (const raw of records) batch.add(raw);
     }
-    const result = batch.result();
+    const result = await withFirehoseCounts(batch.result(), delivery);
     logger.info('batch processed', { ...fields, counts: result.counts });
     return result;
   };
+}
+
+/** Adds what Firehose did to the counts (it never fails the batch: alerts matter more). */
+async function withFirehoseCounts(result: BatchResult, delivery: FirehoseDelivery | undefined): Promise<BatchResult> {
+  if (delivery === undefined) return result;
+  const sent = await delivery.close();
+  return { ...result, counts: { ...result.counts, firehose_sent: sent.sent, firehose_failed: sent.failed, firehose_too_large: sent.too_large } };
 }
 
 function requestIdOf(context: unknown): string | undefined {

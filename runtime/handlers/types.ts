@@ -2,6 +2,7 @@
 import type { ObjectGetter, ReadIssue, ReadLimits } from '../classifier/payloads';
 import type { ClassifiedRecord, UnclassifiedRecord } from '../classifier/types';
 import type { Config } from '../config/types';
+import type { FirehoseSender } from '../firehose/types';
 import type { Logger } from '../logger';
 
 /** Runs the rules on one classified record and returns its alerts (opaque here). The rules engine plugs in here. */
@@ -23,6 +24,11 @@ export interface RuleProcessorOptions {
   readonly logger?: Logger;
   /** @default DEFAULT_READ_LIMITS */
   readonly limits?: Partial<ReadLimits>;
+  /**
+   * Where classified records of `global.firehose.log_types` go (when Firehose is enabled).
+   * @default PutRecordBatch on a lazily created client when running in Lambda; none elsewhere (local runs never send)
+   */
+  readonly firehose?: FirehoseSender;
 }
 
 /** Counts of one batch. */
@@ -40,6 +46,12 @@ export interface BatchCounts {
   readonly alerts: number;
   /** Records on which the evaluator threw (counted, the batch goes on). */
   readonly evaluation_errors: number;
+  /** Records Firehose accepted (only when the rule processor forwards to Firehose). */
+  readonly firehose_sent?: number;
+  /** Records Firehose refused after every retry, or whose call failed (each logged at ERROR). */
+  readonly firehose_failed?: number;
+  /** Records over Firehose's 1,000 KiB record limit, not sent (each logged at ERROR). */
+  readonly firehose_too_large?: number;
 }
 
 /** What one invocation returns (and logs as a summary line). */
