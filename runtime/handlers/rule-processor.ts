@@ -44,10 +44,10 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     const fields = requestId === undefined ? { cluster } : { cluster, request_id: requestId };
     const delivery = firehose?.open(fields);
     const batch = createBatch({
+      onClassified: delivery && ((record) => delivery.add(record)),
       classifier,
       candidatesFor,
       evaluator: options.evaluator,
-      onClassified: delivery && ((record) => delivery.add(record)),
       onUnclassified: (record) => logger.warn('unclassified record', { ...fields, unclassified: record }),
       // Until alert delivery exists, each alert is one JSON log line (kept by CloudWatch Logs).
       onAlert: (alert) => logger.info('alert', { ...fields, alert }),

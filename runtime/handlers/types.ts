@@ -2,8 +2,8 @@
 import type { ObjectGetter, ReadIssue, ReadLimits } from '../classifier/payloads';
 import type { ClassifiedRecord, UnclassifiedRecord } from '../classifier/types';
 import type { Config } from '../config/types';
-import type { FirehoseSender } from '../firehose/types';
 import type { Logger } from '../logger';
+import type { FirehoseSender } from '../firehose/types';
 
 /** Runs the rules on one classified record and returns its alerts (opaque here). The rules engine plugs in here. */
 export interface RecordEvaluator {
@@ -22,13 +22,13 @@ export interface RuleProcessorOptions {
   readonly getObject?: ObjectGetter;
   /** @default a JSON-lines logger on stdout (CloudWatch Logs), level from LOG_LEVEL */
   readonly logger?: Logger;
-  /** @default DEFAULT_READ_LIMITS */
-  readonly limits?: Partial<ReadLimits>;
   /**
    * Where classified records of `global.firehose.log_types` go (when Firehose is enabled).
    * @default PutRecordBatch on a lazily created client when running in Lambda; none elsewhere (local runs never send)
    */
   readonly firehose?: FirehoseSender;
+  /** @default DEFAULT_READ_LIMITS */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 /** Counts of one batch. */
