@@ -36,7 +36,7 @@ export function registerTerraformCommands(program: Command): void {
     .action(
       action<RawOptions>(async (ctx, opts) => {
         const work = await loadWork();
-        work.terraformGenerate(ctx, { configDir: ctx.globals.config, outDir: opts.dir });
+        await work.terraformGenerate(ctx, { configDir: ctx.globals.config, outDir: opts.dir });
       }),
     );
 

@@ -25,16 +25,16 @@ export interface TerraformRunOptions extends TerraformOptions {
   readonly autoApprove: boolean;
 }
 
-function generate(ctx: CommandContext, options: TerraformOptions): GenerateResult & { readonly config: Config } {
+async function generate(ctx: CommandContext, options: TerraformOptions): Promise<GenerateResult & { readonly config: Config }> {
   const config = loadConfig(options.configDir);
-  const result = generateTerraform(config, resolve(options.outDir));
+  const result = await generateTerraform(config, resolve(options.outDir));
   for (const warning of result.warnings) ctx.io.warn(warning);
   return { ...result, config };
 }
 
 /** `terraform generate`: writes terraform/*.tf.json and the bootstrap package. */
-export function terraformGenerate(ctx: CommandContext, options: TerraformOptions): void {
-  const result = generate(ctx, options);
+export async function terraformGenerate(ctx: CommandContext, options: TerraformOptions): Promise<void> {
+  const result = await generate(ctx, options);
   const where = displayPath(result.dir);
   ctx.io.info(
     `generated ${result.files.length} file(s) in ${where} (${result.addresses.length} resources): ` +
@@ -45,7 +45,7 @@ export function terraformGenerate(ctx: CommandContext, options: TerraformOptions
 
 /** `terraform plan|apply|destroy`: generates, initializes when needed, then runs terraform. */
 export async function terraformRun(ctx: CommandContext, options: TerraformRunOptions): Promise<void> {
-  const result = generate(ctx, options);
+  const result = await generate(ctx, options);
   const targets = resolveTargets(options.targets, result.addresses);
   const args: string[] = [options.action, '-input=false', ...targets.map((t) => `-target=${t}`)];
   if (options.autoApprove && options.action !== 'plan') args.push('-auto-approve');
