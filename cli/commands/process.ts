@@ -1,7 +1,10 @@
 /** `streamalert process <files...>`: classify local log files and print the records. */
 import { Option, type Command } from 'commander';
 import { action } from '../context';
+import { resolve } from 'node:path';
+import { loadConfig } from '../../runtime/config';
 import { processFiles } from '../process';
+import { loadRulesEvaluator } from '../testing/bundled-function';
 
 const HELP = `
 Reads each file with the same payload reader and classifier the rule processor runs in Lambda:
@@ -19,7 +22,9 @@ and a summary on stderr: records, classified per log type, unclassified (with th
 With --json, the summary is the last stdout line instead: {"summary": {...}}.
 --unclassified <file> writes every unclassified record (whole raw data, source, reason, candidates) as JSON
 lines for replay once the schema is fixed:  jq -r .data <file> | streamalert process -
-Rules are not run yet: alerts will be printed here once the rules engine is built.
+With --rules [dir] (default dir: rules), the rules are bundled as "lambda package" does and run on each
+classified record, and stdout gets each alert as a JSON line instead of the records (for backtesting a rule on
+archived logs). Alert delivery is not built yet: the deployed rule processor writes each alert as one JSON log line.
 
 Exit codes: 0 done (even with unclassified records: they are reported), 1 an input could not be read
 (missing file, corrupt gzip, over a cap), 2 bad usage, 3 invalid configuration.
@@ -35,6 +40,7 @@ interface ProcessCliOptions {
   readonly cluster?: string;
   readonly unclassified?: string;
   readonly maxInflatedMb?: string;
+  readonly rules?: string | boolean;
 }
 
 export function registerProcessCommand(parent: Command): void {
@@ -46,11 +52,20 @@ export function registerProcessCommand(parent: Command): void {
     .option('--log-types <a,b>', 'try only these log types or families (comma-separated)')
     .option('--cluster <name>', 'look the --source up in this cluster only')
     .option('--unclassified <file>', 'write unclassified records as JSON lines, for replay')
+    .option('--rules [dir]', 'run the rules of this folder (default: rules) and print alerts instead of records')
     .addOption(new Option('--max-inflated-mb <n>', 'stop reading a compressed input past this inflated size').default('1024'))
     .addHelpText('after', HELP)
     .action(
-      action<ProcessCliOptions>((ctx, opts, args) =>
+      action<ProcessCliOptions>(async (ctx, opts, args) =>
         processFiles(ctx, {
+          evaluator:
+            opts.rules === undefined || opts.rules === false
+              ? undefined
+              : await loadRulesEvaluator({
+                  config: loadConfig(ctx.globals.config),
+                  cluster: opts.cluster,
+                  rulesDir: resolve(typeof opts.rules === 'string' ? opts.rules : 'rules'),
+                }),
           config: ctx.globals.config,
           files: args,
           source: opts.source,

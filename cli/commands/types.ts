@@ -1,17 +1,14 @@
+/** `streamalert types generate`. */
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { NotBuiltError } from '../../runtime/errors';
 import { action } from '../context';
+import { writeRecordTypes } from '../testing/record-types';
 
 export function registerTypesCommands(program: Command): void {
-  const rule = program.command('types').description('TypeScript types for the configured log types');
-  rule
+  const types = program.command('types').description('TypeScript types for the configured log types');
+  types
     .command('generate')
-    .description('write TypeScript record types for every log type (not built yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(
-      action(() => {
-        throw new NotBuiltError('`streamalert types generate`');
-      }),
-    );
+    .description('write TypeScript record types for every configured log type, so rule<\'cloudtrail:events\'>(...) checks field names')
+    .option('--out <file>', 'file to write (generated, do not edit)', 'rules/types.generated.d.ts')
+    .action(action<{ out: string }>((ctx, flags) => writeRecordTypes(ctx, { out: resolve(flags.out) })));
 }

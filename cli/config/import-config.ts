@@ -1,18 +1,10 @@
 /** The work of `streamalert config import`. */
 import { displayPath } from '../../runtime/config';
 import type { CommandContext } from '../context';
-import { importStreamAlertConfig } from './import';
+import { importStreamAlertConfig, type ImportOptions } from './import';
 
-/** Options as commander parses them. */
-export interface ImportCommandOptions {
-  readonly from: string;
-  readonly to: string;
-  readonly accountId?: string;
-  readonly prefix?: string;
-  readonly schemas?: string;
-  readonly dropUnknownLogTypes?: boolean;
-  readonly force?: boolean;
-}
+/** Options as commander parses them: the importer's own options. */
+export type ImportCommandOptions = ImportOptions;
 
 export function importConfig(ctx: CommandContext, options: ImportCommandOptions): void {
   const report = importStreamAlertConfig(options);

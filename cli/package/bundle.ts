@@ -7,6 +7,7 @@ import { typeCheck } from './typecheck';
 import type { BundleOptions, FunctionBundle } from './types';
 import { buildLazyChunks, lazyModulesPlugin } from './lazy-modules';
 import { ruleFiles, virtualModulesPlugin } from './virtual-modules';
+import { ruleSourcePlugin } from '../testing/rule-source';
 
 function formatMessage(message: Message): string {
   const where = message.location ? `${message.location.file}:${message.location.line}:${message.location.column}: ` : '';
@@ -61,6 +62,8 @@ export async function buildFunctionBundle(options: BundleOptions): Promise<Funct
       plugins: [
         virtualModulesPlugin({ config: options.config, cluster: options.cluster, rulesDir, project }),
         lazyModulesPlugin(lazy),
+        // Carries each rule's doc comment (its description) and file into the bundle.
+        ruleSourcePlugin({ rulesDir, registryModule: join(packageRoot(), 'runtime', 'rules', 'registry.ts'), baseDir: project }),
       ],
     });
     chunks = await buildLazyChunks(lazy, base);

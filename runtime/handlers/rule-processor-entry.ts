@@ -4,11 +4,22 @@
  */
 import embedded from 'streamalert:config';
 import 'streamalert:rules';
+import { createLogger } from '../logger';
+import { createRulesEngine, loadRules } from '../rules';
 import { createRuleProcessor, type RuleProcessor, type RuleProcessorOptions } from './rule-processor';
 
-/** Builds the handler from the embedded configuration; `overrides` replace any option (evaluator, getter, logger). */
+// The rules engine is part of the bundle's API so that `lambda test` runs the bundle's own engine.
+export { createRulesEngine, loadRules };
+
+/**
+ * Builds the handler from the embedded configuration; `overrides` replace any option (evaluator, getter, logger).
+ * The rules are loaded here, at cold start: two rules with one name fail the function's initialisation.
+ */
 export function createHandler(overrides: Partial<RuleProcessorOptions> = {}): RuleProcessor {
-  return createRuleProcessor({ config: embedded.config, cluster: embedded.cluster, ...overrides });
+  const logger = overrides.logger ?? createLogger();
+  // The rule processor logs each alert as one JSON line until alert delivery exists.
+  const evaluator = overrides.evaluator ?? createRulesEngine({ rules: loadRules(), cluster: embedded.cluster, logger });
+  return createRuleProcessor({ config: embedded.config, cluster: embedded.cluster, ...overrides, logger, evaluator });
 }
 
 /** The Lambda handler (`rule-processor-entry.handler`). */

@@ -126,7 +126,7 @@ describe('streamalert process', () => {
   it('explains inputs, candidates, output, replay, alerts and exit codes in --help', () => {
     const run = runCli(['process', '--help']);
     expect(run.code).toBe(0);
-    for (const text of ['- reads stdin', '--source', '--log-types', '--unclassified', 'alerts will be printed here once the rules engine is built', 'Exit codes: 0']) {
+    for (const text of ['- reads stdin', '--source', '--log-types', '--unclassified', 'stdout gets each alert as a JSON line instead of the records', 'Exit codes: 0']) {
       expect(run.stdout).toContain(text);
     }
   });

@@ -4,47 +4,10 @@
  * with `streamalert config import`. Candidates come from the event's `service` and `source`, exactly as the
  * rule processor gets them; no sample is special-cased.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { createClassifier } from '../../runtime/classifier';
-import { expandLogTypes, loadConfig, type Config, type FieldType, type LogService } from '../../runtime/config';
+import { expandLogTypes, loadConfig, type Config, type LogService } from '../../runtime/config';
+import { corpusEventData, corpusEvents } from '../_helpers/corpus-events';
 import { importCorpusSample } from '../_helpers/corpus-import';
-import { CORPUS_DIR } from '../_helpers/paths';
-
-interface TestEvent {
-  readonly log: string;
-  readonly service: LogService;
-  readonly source: string;
-  readonly description?: string;
-  readonly data?: unknown;
-  readonly override_record?: Record<string, unknown>;
-}
-
-const EVENTS_DIR = join(CORPUS_DIR, 'events', 'v3.5.0');
-
-function eventFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return eventFiles(path);
-    return name.endsWith('.json') ? [path] : [];
-  });
-}
-
-/** StreamAlert's default value of a type (its test harness builds `override_record` events on these). */
-function defaultOf(type: FieldType): unknown {
-  if (Array.isArray(type)) return [];
-  if (typeof type === 'object') return {};
-  return { string: '', integer: 0, float: 0, boolean: false, ipaddress: '' }[type as string];
-}
-
-/** The data an event sends: `data`, or the defaults of the schema (or envelope) overridden by `override_record`. */
-function eventData(event: TestEvent, config: Config): unknown {
-  if (!event.override_record) return event.data;
-  const log = config.logs[event.log];
-  if (!log) return event.override_record;
-  const schema = log.configuration.envelope_keys ?? log.schema;
-  return { ...Object.fromEntries(Object.entries(schema).map(([key, type]) => [key, defaultOf(type)])), ...event.override_record };
-}
 
 /** The log types a source carries, from the data sources of every cluster that declares it. */
 function candidatesFor(config: Config, service: LogService, resource: string): string[] | undefined {
@@ -57,11 +20,7 @@ describe('StreamAlert v3.5.0 test events', () => {
   const { dir } = importCorpusSample('v3.5.0');
   const config = loadConfig(dir);
   const classifier = createClassifier(config);
-  const events = eventFiles(EVENTS_DIR).flatMap((file) => {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    const list = Array.isArray(parsed) ? (parsed as TestEvent[]) : [];
-    return list.filter((e) => typeof e.log === 'string').map((event, i) => ({ name: `${relative(EVENTS_DIR, file)}[${i}]`, event }));
-  });
+  const events = corpusEvents();
 
   it('are found in the corpus', () => {
     expect(events.length).toBeGreaterThan(50);
@@ -72,7 +31,7 @@ describe('StreamAlert v3.5.0 test events', () => {
       const candidates = candidatesFor(config, event.service, event.source);
       if (!candidates) return [`${name}: no cluster declares ${event.service} source "${event.source}"`];
       const outcome = classifier.classify(
-        { data: eventData(event, config), source: { service: event.service, resource: event.source } },
+        { data: corpusEventData(event, config), source: { service: event.service, resource: event.source } },
         candidates,
       );
       if (outcome.ok && outcome.log_type === event.log && outcome.records.length > 0) return [];

@@ -4,48 +4,16 @@
  * goes through the deployed rule processor of the cluster that declares its source and classifies as its
  * declared log type: the payload readers add nothing and lose nothing on the way to the classifier.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadConfig, type Config, type FieldType, type LogService } from '../../../../runtime/config';
+import { loadConfig } from '../../../../runtime/config';
 import { createRuleProcessor, type RuleProcessor } from '../../../../runtime/handlers';
 import { silentLogger } from '../../../../runtime/logger';
 import { importCorpusSample } from '../../../_helpers/corpus-import';
-import { CORPUS_DIR } from '../../../_helpers/paths';
+import { corpusEventData, corpusEvents, type CorpusEvent } from '../../../_helpers/corpus-events';
 import { kinesisEvent, memoryGetter, s3Notification, snsEvent } from '../classifier/payloads/_events';
 
-interface TestEvent {
-  readonly log: string;
-  readonly service: LogService;
-  readonly source: string;
-  readonly data?: unknown;
-  readonly override_record?: Record<string, unknown>;
-}
-
-function eventFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return eventFiles(path);
-    return name.endsWith('.json') ? [path] : [];
-  });
-}
-
-function defaultOf(type: FieldType): unknown {
-  if (Array.isArray(type)) return [];
-  if (typeof type === 'object') return {};
-  return { string: '', integer: 0, float: 0, boolean: false, ipaddress: '' }[type as string];
-}
-
-/** The event's data as StreamAlert's test harness builds it (`override_record` over the schema defaults). */
-function eventData(event: TestEvent, config: Config): unknown {
-  if (!event.override_record) return event.data;
-  const log = config.logs[event.log];
-  const schema = log?.configuration.envelope_keys ?? log?.schema ?? {};
-  return { ...Object.fromEntries(Object.entries(schema).map(([key, type]) => [key, defaultOf(type)])), ...event.override_record };
-}
-
 /** A Lambda event carrying `data` from the source, and the objects an S3 notification names. */
-function lambdaEvent(event: TestEvent, data: unknown): { event: unknown; objects: Record<string, Buffer> } {
+function lambdaEvent(event: CorpusEvent, data: unknown): { event: unknown; objects: Record<string, Buffer> } {
   const text = typeof data === 'string' ? data : JSON.stringify(data);
   switch (event.service) {
     case 'kinesis':
@@ -61,10 +29,7 @@ function lambdaEvent(event: TestEvent, data: unknown): { event: unknown; objects
 
 describe('StreamAlert v3.5.0 test events through the rule processor', () => {
   const config = loadConfig(importCorpusSample('v3.5.0').dir);
-  const events = eventFiles(join(CORPUS_DIR, 'events', 'v3.5.0')).flatMap((file) => {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    return (Array.isArray(parsed) ? (parsed as TestEvent[]) : []).filter((e) => typeof e.log === 'string').map((event, i) => ({ name: `${file.slice(CORPUS_DIR.length + 1)}[${i}]`, event }));
-  });
+  const events = corpusEvents();
 
   it('each classify as their declared log type after being read from their service', async () => {
     expect(events.length).toBeGreaterThan(50);
@@ -79,7 +44,7 @@ describe('StreamAlert v3.5.0 test events through the rule processor', () => {
         mismatches.push(`${name}: no cluster declares ${event.service} ${event.source}`);
         continue;
       }
-      const built = lambdaEvent(event, eventData(event, config));
+      const built = lambdaEvent(event, corpusEventData(event, config));
       objects = built.objects;
       let handle = processors.get(cluster);
       if (!handle) {

@@ -1,0 +1,89 @@
+/**
+ * The one step that turns the project into the code `lambda test` runs: build the rule processor bundle of a
+ * cluster with the deploy bundler (the same bytes `lambda package` zips), write it to a temporary file and
+ * require it.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ObjectGetter } from '../../runtime/classifier/payloads';
+import type { ClassifiedRecord } from '../../runtime/classifier/types';
+import type { Config } from '../../runtime/config';
+import type { BatchResult } from '../../runtime/handlers/rule-processor';
+import type { Logger } from '../../runtime/logger';
+import type { Alert, RuleDefinition, RulesEngine, RulesEngineOptions } from '../../runtime/rules';
+import { buildFunctionBundle } from '../package';
+
+/** The rules evaluator the rule processor calls for each classified record. */
+export interface Evaluator {
+  evaluate(record: ClassifiedRecord): readonly Alert[];
+}
+
+/** Overrides the bundle's `createHandler` accepts (see runtime/handlers/rule-processor-entry.ts). */
+export interface HandlerOverrides {
+  readonly getObject?: ObjectGetter;
+  readonly evaluator?: Evaluator;
+  readonly logger?: Logger;
+}
+
+/** What the rule processor bundle exports. */
+export interface BundleExports {
+  createHandler(overrides: HandlerOverrides): (event: unknown, context?: unknown) => Promise<BatchResult>;
+  loadRules(): RuleDefinition[];
+  createRulesEngine(options: RulesEngineOptions): RulesEngine;
+}
+
+/** Options of {@link loadBundledFunction}. */
+export interface LoadFunctionOptions {
+  readonly config: Config;
+  readonly cluster: string;
+  readonly rulesDir: string;
+  /** Type check before bundling (as `lambda package` does). */
+  readonly typecheck: boolean;
+}
+
+// Lazy chunks (`import()` of the AWS SDK) are read when first used: the folders live as long as this process.
+const loadedDirs: string[] = [];
+function rememberForExit(dir: string): void {
+  if (loadedDirs.length === 0) {
+    process.once('exit', () => {
+      for (const d of loadedDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  loadedDirs.push(dir);
+}
+
+/** Builds a cluster's rule processor bundle and loads it in this process. */
+export async function loadBundledFunction(options: LoadFunctionOptions): Promise<BundleExports> {
+  const bundle = await buildFunctionBundle({
+    config: options.config,
+    cluster: options.cluster,
+    rulesDir: options.rulesDir,
+    typecheck: options.typecheck,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'streamalert-lambda-test-'));
+  rememberForExit(dir);
+  const file = join(dir, 'index.js');
+  writeFileSync(file, bundle.code);
+  for (const [name, code] of Object.entries(bundle.chunks)) writeFileSync(join(dir, name), code);
+  return createRequire(file)(file) as BundleExports;
+}
+
+/** Options of {@link loadRulesEvaluator}. */
+export interface RulesEvaluatorOptions {
+  readonly config: Config;
+  /** Cluster whose bundle is built (rules are the same in every cluster). @default the first cluster */
+  readonly cluster?: string;
+  readonly rulesDir: string;
+}
+
+/**
+ * The rules engine of the deployed bundle, for running rules locally over classified records
+ * (`streamalert process --rules`). Type checking is left to `lambda package` and `lambda test`.
+ */
+export async function loadRulesEvaluator(options: RulesEvaluatorOptions): Promise<Evaluator> {
+  const cluster = options.cluster ?? Object.keys(options.config.clusters)[0] ?? '';
+  const bundle = await loadBundledFunction({ config: options.config, cluster, rulesDir: options.rulesDir, typecheck: false });
+  return bundle.createRulesEngine({ rules: bundle.loadRules(), cluster });
+}

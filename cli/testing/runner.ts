@@ -1,0 +1,159 @@
+/**
+ * `lambda test`: runs each test event through the deployed rule processor code of the cluster that reads its
+ * source (bundle built with the deploy bundler, loaded in this process), with S3 objects in memory.
+ */
+import type { ClassifiedRecord, UnclassifiedRecord } from '../../runtime/classifier/types';
+import type { Config } from '../../runtime/config';
+import { errorMessage } from '../../runtime/errors';
+import { silentLogger, type Logger } from '../../runtime/logger';
+import type { RuleDefinition, RulesEngine } from '../../runtime/rules';
+import type { BatchResult } from '../../runtime/handlers/rule-processor';
+import { loadBundledFunction, type BundleExports } from './bundled-function';
+import { judge, type Observed } from './compare';
+import { buildLambdaEvent } from './events';
+import { createMemoryStore, type MemoryStore } from './memory-store';
+import { overrideRecord } from './override-record';
+import type { FixtureProblem, LoadedFixtures, TestEvent, TestResult, TestRunSummary } from './types';
+
+/** Options of {@link runTests}. */
+export interface RunTestsOptions {
+  readonly config: Config;
+  readonly rulesDir: string;
+  readonly fixtures: LoadedFixtures;
+  /** Type check rules before bundling. @default true */
+  readonly typecheck?: boolean;
+  /** Called after each test (progress). */
+  readonly onResult?: (result: TestResult) => void;
+  /** Rules named by any fixture, before filtering, for "rules without a test event". @default none listed */
+  readonly namedRules?: ReadonlySet<string>;
+  /** Loads a cluster's function. @default loadBundledFunction */
+  readonly load?: typeof loadBundledFunction;
+}
+
+interface LoadedCluster {
+  readonly name: string;
+  readonly bundle: BundleExports;
+  readonly rules: readonly RuleDefinition[];
+  readonly store: MemoryStore;
+  readonly run: (event: TestEvent, lambdaEvent: unknown) => Promise<Observed>;
+}
+
+/** The cluster whose data_sources list the event's source. */
+function clusterFor(config: Config, event: TestEvent): string | undefined {
+  return Object.values(config.clusters).find((c) => c.data_sources[event.service]?.[event.source] !== undefined)?.name;
+}
+
+async function loadCluster(options: RunTestsOptions, name: string, typecheck: boolean): Promise<LoadedCluster> {
+  const load = options.load ?? loadBundledFunction;
+  const bundle = await load({ config: options.config, cluster: name, rulesDir: options.rulesDir, typecheck });
+  const rules = bundle.loadRules();
+  const store: MemoryStore = createMemoryStore();
+  const seen = { logTypes: [] as string[], alertRules: [] as string[] };
+  let engine: RulesEngine = bundle.createRulesEngine({ rules, cluster: name });
+  const evaluator = {
+    evaluate(record: ClassifiedRecord) {
+      const alerts = engine.evaluate(record);
+      seen.logTypes.push(record.log_type);
+      seen.alertRules.push(...alerts.map((a) => a.rule_name));
+      return alerts;
+    },
+  };
+  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger });
+  let id = 0;
+  const run = async (event: TestEvent, lambdaEvent: unknown): Promise<Observed> => {
+    const ruleErrors: string[] = [];
+    engine = bundle.createRulesEngine({ rules, cluster: name, lookupTables: event.lookupTables, logger: ruleErrorLogger(ruleErrors) });
+    seen.logTypes = [];
+    seen.alertRules = [];
+    id += 1;
+    let result: BatchResult;
+    try {
+      result = await handler(lambdaEvent, { functionName: `streamalert-test-${name}`, awsRequestId: `test-${id}`, getRemainingTimeInMillis: () => 60_000 });
+    } catch (err) {
+      return { cluster: name, logTypes: [], alertRules: [], problems: [], error: `the rule processor failed: ${errorMessage(err)}` };
+    }
+    const problems = [...result.unclassified.map((u) => whyUnclassified(u, event.log)), ...result.failed_reads.map((f) => f.reason)];
+    return { cluster: name, logTypes: [...seen.logTypes], alertRules: [...seen.alertRules], problems, ruleErrors };
+  };
+  return { name, bundle, rules, store, run };
+}
+
+/** A logger that keeps the engine's error lines ("rule X: matcher 'm' threw ...") for the report. */
+function ruleErrorLogger(into: string[]): Logger {
+  return {
+    ...silentLogger,
+    error: (message, fields) => into.push(`rule ${String(fields?.rule)}: ${message}: ${String(fields?.error)}`),
+  };
+}
+
+/** Why a record was not classified, with the expected log type's own failure when it was a candidate. */
+function whyUnclassified(record: UnclassifiedRecord, expected: string | undefined): string {
+  const own = record.candidates.find((c) => c.log_type === expected);
+  if (own) return `${record.reason}; as ${own.log_type}: ${own.reason}`;
+  const tried = record.candidates.map((c) => c.log_type).join(', ');
+  return tried === '' ? record.reason : `${record.reason} (tried ${tried})`;
+}
+
+function dataOf(config: Config, event: TestEvent): unknown {
+  if (event.data !== undefined) return event.data;
+  // As StreamAlert's harness: the defaults are the envelope's when the schema has one (the record is inside it).
+  const log = event.log !== undefined ? config.logs[event.log] : undefined;
+  return overrideRecord(log?.configuration.envelope_keys ?? log?.schema ?? {}, event.overrideRecord ?? {});
+}
+
+/** Runs every test event and summarises. */
+export async function runTests(options: RunTestsOptions): Promise<TestRunSummary> {
+  const { config, fixtures } = options;
+  const clusters = new Map<string, LoadedCluster>();
+  const results: TestResult[] = [];
+  let counter = 0;
+  const clusterNames = [...new Set(fixtures.events.map((e) => clusterFor(config, e)).filter((c): c is string => c !== undefined))];
+  // Rules are the same in every cluster's bundle: load at least one so rules without tests are listed.
+  if (clusterNames.length === 0 && Object.keys(config.clusters)[0] !== undefined) clusterNames.push(Object.keys(config.clusters)[0] as string);
+  for (const [i, name] of clusterNames.entries()) clusters.set(name, await loadCluster(options, name, options.typecheck !== false && i === 0));
+  const rules = [...clusters.values()][0]?.rules ?? [];
+  const disabled = new Set(rules.filter((r) => r.disabled).map((r) => r.name));
+
+  for (const event of fixtures.events) {
+    const name = clusterFor(config, event);
+    const cluster = name === undefined ? undefined : clusters.get(name);
+    let observed: Observed;
+    if (!cluster) {
+      observed = { logTypes: [], alertRules: [], problems: [], error: `source "${event.source}" is not in the ${event.service} data_sources of any cluster` };
+    } else {
+      counter += 1;
+      const c = config.clusters[cluster.name];
+      const lambdaEvent = buildLambdaEvent(
+        { service: event.service, source: event.source, data: dataOf(config, event), compress: event.compress, id: counter, account: config.account.id, region: c?.region ?? config.account.region, now: new Date() },
+        cluster.store,
+      );
+      observed = await cluster.run(event, lambdaEvent);
+    }
+    const result = judge(event, observed, disabled);
+    results.push(result);
+    options.onResult?.(result);
+  }
+  return summarise(fixtures, results, rules, options.namedRules);
+}
+
+function summarise(
+  fixtures: LoadedFixtures,
+  results: readonly TestResult[],
+  rules: readonly RuleDefinition[],
+  namedRules?: ReadonlySet<string>,
+): TestRunSummary {
+  const untested = namedRules ? rules.filter((r) => !r.disabled && !namedRules.has(r.name)).map((r) => r.name).sort() : [];
+  const passed = results.filter((r) => r.passed).length;
+  const failed = results.length - passed;
+  const loadErrors = fixtures.problems.filter((p: FixtureProblem) => p.level === 'error').length;
+  return {
+    files: fixtures.files,
+    results,
+    problems: fixtures.problems,
+    passed,
+    failed,
+    rulesWithoutTests: untested,
+    disabledRules: rules.filter((r) => r.disabled).map((r) => r.name).sort(),
+    exitCode: results.length > 0 && failed === 0 && loadErrors === 0 ? 0 : 4,
+  };
+}

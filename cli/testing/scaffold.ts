@@ -1,0 +1,74 @@
+/** `streamalert rule new <name> --log <type>`: a rule and its fixture from templates/rule/. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { displayPath, expandLogTypes, loadConfig, logFamily, type Config, type LogService } from '../../runtime/config';
+import { StreamAlertError, UsageError } from '../../runtime/errors';
+import type { CommandContext } from '../context';
+import { packageRoot } from '../package/paths';
+import { defaultRecord } from './override-record';
+
+/** Options of {@link scaffoldRule}. */
+export interface RuleNewOptions {
+  readonly name: string;
+  readonly log: string;
+  /** Folder for the two files. @default rules/<log family> */
+  readonly dir: string;
+  readonly description?: string;
+}
+
+const RULE_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/** The first data source (service, resource) that carries `logType`, if any. */
+export function sourceFor(config: Config, logType: string): { service: LogService; resource: string } | undefined {
+  const declared = Object.keys(config.logs);
+  for (const cluster of Object.values(config.clusters)) {
+    for (const [service, resources] of Object.entries(cluster.data_sources)) {
+      for (const [resource, entries] of Object.entries(resources ?? {})) {
+        if (expandLogTypes(entries, declared).logTypes.includes(logType)) return { service: service as LogService, resource };
+      }
+    }
+  }
+  return undefined;
+}
+
+function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (text, key: string) => values[key] ?? text);
+}
+
+/** Writes `<dir>/<name>.ts` and `<dir>/<name>.json`; refuses to overwrite. */
+export function scaffoldRule(ctx: CommandContext, options: RuleNewOptions): number {
+  if (!RULE_NAME.test(options.name)) {
+    throw new UsageError(`rule name must be snake_case (letters, digits, _), got ${JSON.stringify(options.name)}`);
+  }
+  const config = loadConfig(ctx.globals.config);
+  const schema = config.logs[options.log];
+  if (!schema) {
+    throw new UsageError(`unknown log type ${JSON.stringify(options.log)}`, `configured log types: ${Object.keys(config.logs).sort().join(', ')}`);
+  }
+  const ruleFile = join(options.dir, `${options.name}.ts`);
+  const fixtureFile = join(options.dir, `${options.name}.json`);
+  for (const file of [ruleFile, fixtureFile]) {
+    if (existsSync(file)) throw new StreamAlertError('FileExists', `${displayPath(file)} already exists; not overwriting it`);
+  }
+  const source = sourceFor(config, options.log);
+  if (!source) ctx.io.warn(`no cluster data_sources carry ${options.log}: set "service" and "source" in the fixture`);
+  const templates = join(packageRoot(), 'templates', 'rule');
+  let runtimeRules = relative(options.dir, join(packageRoot(), 'runtime', 'rules')).split(sep).join('/');
+  if (!runtimeRules.startsWith('.')) runtimeRules = `./${runtimeRules}`;
+  const values = {
+    name: options.name,
+    log: options.log,
+    description: options.description ?? `TODO: what ${options.name} detects.`,
+    runtime_rules: runtimeRules,
+    service: source?.service ?? 'kinesis',
+    source: source?.resource ?? 'TODO_source',
+    data: JSON.stringify(defaultRecord(schema.schema), null, 2).replace(/\n/g, '\n    '),
+  };
+  mkdirSync(dirname(ruleFile), { recursive: true });
+  writeFileSync(ruleFile, fill(readFileSync(join(templates, 'rule.ts.tmpl'), 'utf8'), values));
+  writeFileSync(fixtureFile, fill(readFileSync(join(templates, 'fixture.json.tmpl'), 'utf8'), values));
+  ctx.io.info(`wrote ${displayPath(ruleFile)} and ${displayPath(fixtureFile)}`);
+  ctx.io.info(`next: edit both, then run: streamalert lambda test ${displayPath(fixtureFile)}`);
+  ctx.io.result({ rule: displayPath(ruleFile), fixture: displayPath(fixtureFile), family: logFamily(options.log) });
+  return 0;
+}

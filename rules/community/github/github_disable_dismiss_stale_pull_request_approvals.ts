@@ -1,0 +1,8 @@
+import { rule } from '../../../runtime/rules';
+
+/** 'Dismiss stale pull request approvals' was turned off for a protected branch. */
+rule<'ghe:general'>({ logs: ['ghe:general'], outputs: ['aws-firehose:alerts'], severity: 'medium' })(
+  function github_disable_dismiss_stale_pull_request_approvals(rec) {
+    return rec.action === 'protected_branch.dismiss_stale_reviews';
+  },
+);

@@ -1,0 +1,11 @@
+import { rule } from '../../../runtime/rules';
+
+/** OneLogin event type 3: a user assumed another user's role. */
+const ASSUMED_ROLE_EVENT = 3;
+
+/** A OneLogin user assumed another user. */
+rule<'onelogin:events'>({ logs: ['onelogin:events'], outputs: ['aws-firehose:alerts'], severity: 'medium' })(
+  function onelogin_events_assumed_role(rec) {
+    return rec.event_type_id === ASSUMED_ROLE_EVENT;
+  },
+);

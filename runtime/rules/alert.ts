@@ -1,0 +1,56 @@
+/** Building alerts: the deterministic alert id and the alert object. */
+import { createHash } from 'node:crypto';
+import type { ClassifiedRecord } from '../classifier/types';
+import { getPath } from './helpers/lookup';
+import type { Alert, RuleDefinition } from './types';
+
+/** JSON with object keys sorted at every level, so equal values always give equal text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+    .join(',')}}`;
+}
+
+/**
+ * The alert id: SHA-256 of the rule name, the log type and the record (or only the rule's `dedup` keys),
+ * so a retried batch produces the same ids and a retry never pages twice.
+ */
+export function alertId(rule: Pick<RuleDefinition, 'name' | 'options'>, event: Pick<ClassifiedRecord, 'log_type' | 'record'>): string {
+  const dedup = rule.options.dedup;
+  const identity = dedup && dedup.length > 0 ? dedup.map((path) => getPath(event.record, path, null)) : event.record;
+  return createHash('sha256').update(canonicalJson([rule.name, event.log_type, identity])).digest('hex');
+}
+
+/** What {@link buildAlert} needs beyond the rule and record. */
+export interface BuildAlertInput {
+  readonly cluster: string;
+  readonly outputs: readonly string[];
+  readonly title: string;
+  readonly created: Date;
+}
+
+/** The alert for one rule matching one record. */
+export function buildAlert(rule: RuleDefinition, event: ClassifiedRecord, input: BuildAlertInput): Alert {
+  const o = rule.options;
+  return {
+    alert_id: alertId(rule, event),
+    rule_name: rule.name,
+    rule_description: rule.description,
+    severity: o.severity ?? 'medium',
+    title: input.title,
+    log_type: event.log_type,
+    log_source: { service: event.source.service, resource: event.source.resource },
+    cluster: event.source.cluster ?? input.cluster,
+    record: event.record,
+    outputs: input.outputs,
+    context: o.context ?? {},
+    merge_by_keys: o.merge_by_keys ?? [],
+    merge_window_mins: o.merge_window_mins ?? 0,
+    ...(o.publishers === undefined ? {} : { publishers: o.publishers }),
+    created: input.created.toISOString(),
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * Rules: the rule-author API (`rule`, `disable`, `matcher`, helpers), the registry and the rules engine.
+ * Rule files import from here.
+ */
+export * from './types';
+export { rule, disable, matcher, type TypedRuleOptions } from './rule';
+export { loadRules, annotateRuleFile, clearRules } from './registry';
+export { createRulesEngine, type RulesEngine, type RulesEngineOptions, type RulesEngineStats } from './engine';
+export { alertId, buildAlert, canonicalJson } from './alert';
+export { RuleDefinitionError } from './errors';
+export { lookupTable, setLookupTables, type LookupTables } from './lookup-tables';
+export { getPath, hasPath, inSet } from './helpers/lookup';
+export { inCidrs, isIpAddress, isPrivateIp } from './helpers/ip';
+export { setClock, toEpochMillis, withinLastDay, withinLastHour, withinLastMinutes } from './helpers/time';
+export { valuesByType } from './helpers/normalized';

@@ -1,0 +1,106 @@
+/**
+ * Types of the rule-author API: rule options, rule definitions, matchers, and the alert a rule produces.
+ */
+import type { ClassifiedRecord, RecordSource } from '../classifier/types';
+
+/**
+ * Log type name -> record type. Empty here; `streamalert types generate` writes `rules/types.generated.ts`,
+ * which augments this interface for every configured log type, so `rule<'cloudtrail:events'>(...)` knows the
+ * record's fields.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LogTypes {}
+
+/** Any classified record, when its log type has no generated type. */
+export type AnyRecord = Readonly<Record<string, unknown>>;
+
+/** The record type of a log type: the generated one when known, else {@link AnyRecord}. */
+export type RecordOf<L extends string> = L extends keyof LogTypes ? LogTypes[L] : AnyRecord;
+
+/** Alert severity, from least to most urgent. */
+export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
+
+/** A rule or matcher body: true means "this record matches". Second argument: the classified record. */
+export type RuleFunction<R = AnyRecord> = (record: R, event: ClassifiedRecord) => boolean;
+
+/** A named, reusable predicate that rules list in `matchers`; its name is the function's name. */
+export type Matcher<R = AnyRecord> = RuleFunction<R>;
+
+/** Computes extra outputs for one record (`dynamic_outputs`). */
+export type DynamicOutput<R = AnyRecord> = (record: R) => string | readonly string[] | null | undefined;
+
+/** Options of {@link rule}. Every option is optional; a rule with neither `logs` nor `datatypes` never runs. */
+export interface RuleOptions<R = AnyRecord> {
+  /** Log types the rule runs on ('cloudtrail:events'); a bare family ('cloudtrail') means all of its types. */
+  readonly logs?: readonly string[];
+  /** Normalized types the rule needs ('sourceAddress'): it runs on any record that has all of them. */
+  readonly datatypes?: readonly string[];
+  /** Static outputs ('slack:security'). */
+  readonly outputs?: readonly string[];
+  /** Functions that add outputs for one record; an exception is logged and adds nothing. */
+  readonly dynamic_outputs?: readonly DynamicOutput<R>[];
+  /** Matchers that must all pass before the rule runs (declare them with `matcher()`, typed by their own record). */
+  readonly matchers?: readonly Matcher<never>[];
+  /** Keys that must exist (and be non-empty maps) with these subkeys, or the rule is skipped for the record. */
+  readonly req_subkeys?: Readonly<Record<string, readonly string[]>>;
+  /** Alerts with equal values at these keys are merged by the alert merger. */
+  readonly merge_by_keys?: readonly string[];
+  /** Merge window, in minutes. @default 0 (no merging) */
+  readonly merge_window_mins?: number;
+  /** Free-form context carried with every alert (for outputs and publishers). */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** @default 'medium' */
+  readonly severity?: Severity;
+  /** Alert title: a string or a function of the record. @default the rule name */
+  readonly title?: string | ((record: R) => string);
+  /**
+   * Record keys (dotted paths) whose values identify an alert. When set, `alert_id` hashes the rule name,
+   * log type and these values only, so re-sent copies of an event that differ elsewhere page once.
+   * @default the whole record
+   */
+  readonly dedup?: readonly string[];
+  /** Publishers that reshape the alert per output, kept as given for alert delivery. */
+  readonly publishers?: unknown;
+  /** Overrides the description taken from the rule's doc comment. */
+  readonly description?: string;
+  /** Keep the rule in the code but off. Same as wrapping it with `disable(...)`. */
+  readonly disabled?: boolean;
+}
+
+/** A registered rule. */
+export interface RuleDefinition {
+  readonly name: string;
+  readonly description: string;
+  /** Rule file, as given at bundle time ('' when unknown). */
+  readonly file: string;
+  readonly options: RuleOptions<never>;
+  readonly fn: RuleFunction<never>;
+  readonly disabled: boolean;
+}
+
+/** Where an alert's record came from. */
+export interface AlertLogSource {
+  readonly service: RecordSource['service'];
+  readonly resource: string;
+}
+
+/** An alert: one rule matched one record. */
+export interface Alert {
+  /** Deterministic: the same rule, log type and record (or dedup values) always give the same id. */
+  readonly alert_id: string;
+  readonly rule_name: string;
+  readonly rule_description: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly log_type: string;
+  readonly log_source: AlertLogSource;
+  readonly cluster: string;
+  readonly record: Readonly<Record<string, unknown>>;
+  readonly outputs: readonly string[];
+  readonly context: Readonly<Record<string, unknown>>;
+  readonly merge_by_keys: readonly string[];
+  readonly merge_window_mins: number;
+  readonly publishers?: unknown;
+  /** ISO-8601 time the alert was created. */
+  readonly created: string;
+}
