@@ -54,7 +54,7 @@ const times = [];
 let result;
 for (let i = 0; i < runs; i++) {
   const start = performance.now();
-  result = generateTerraform(loadConfig(conf), join(work, `out-${i}`));
+  result = await generateTerraform(loadConfig(conf), join(work, `out-${i}`));
   times.push(performance.now() - start);
 }
 const sorted = [...times].sort((a, b) => a - b);

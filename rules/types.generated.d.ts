@@ -405,6 +405,26 @@ export interface SshdAuthRecord {
   readonly msg: string;
 }
 
+/** A classified `streamalert:errors` record (schema in conf/schemas/streamalert.json). */
+export interface StreamalertErrorsRecord {
+  readonly level: string;
+  readonly time: string;
+  readonly message: string;
+  readonly cluster: string;
+  readonly request_id: string;
+  readonly log_type: string;
+  readonly source: Record<string, unknown>;
+  readonly error: string;
+  readonly issue: Record<string, unknown>;
+  readonly 'streamalert:envelope_keys'?: {
+    readonly logGroup: string;
+    readonly logStream: string;
+    readonly messageType: string;
+    readonly owner: string;
+    readonly subscriptionFilters: unknown[];
+  };
+}
+
 /** A classified `syslog:auth` record (schema in conf/schemas/sshd.json). */
 export interface SyslogAuthRecord {
   readonly timestamp: string;
@@ -485,6 +505,7 @@ declare module "../runtime/rules/types" {
     "packetbeat:flow": PacketbeatFlowRecord;
     "squid:access": SquidAccessRecord;
     "sshd:auth": SshdAuthRecord;
+    "streamalert:errors": StreamalertErrorsRecord;
     "syslog:auth": SyslogAuthRecord;
     "trendmicro:malwareevent": TrendmicroMalwareeventRecord;
   }

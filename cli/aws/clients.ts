@@ -30,18 +30,24 @@ export function customEndpoint(service: 'S3' | 'LAMBDA', env: NodeJS.ProcessEnv 
   return value ? value : undefined;
 }
 
-/** Builds the S3 and Lambda clients of `region`. */
-export function createAwsClients(region: string, env: NodeJS.ProcessEnv = process.env): AwsClients {
+/** Builds the S3 client of `region` (custom endpoint with path-style addressing, warning off). */
+export function createS3Client(region: string, env: NodeJS.ProcessEnv = process.env): S3Client {
   // The SDK reads process.env itself, whatever `env` the endpoints come from.
   suppressNodeVersionWarning(process.env);
-  const s3Endpoint = customEndpoint('S3', env);
+  const endpoint = customEndpoint('S3', env);
+  // A custom endpoint is usually an IP or localhost: virtual-hosted addressing would put the bucket
+  // name (which may contain dots) into the host name and give an invalid URL. Path-style avoids that.
+  return new S3Client({ region, ...(endpoint ? { endpoint, forcePathStyle: true } : {}) });
+}
+
+/** Builds the S3 and Lambda clients of `region`. */
+export function createAwsClients(region: string, env: NodeJS.ProcessEnv = process.env): AwsClients {
+  suppressNodeVersionWarning(process.env);
   const lambdaEndpoint = customEndpoint('LAMBDA', env);
   return {
     region,
     lambda: new LambdaClient({ region, ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}) }),
-    // A custom endpoint is usually an IP or localhost: virtual-hosted addressing would put the bucket
-    // name (which may contain dots) into the host name and give an invalid URL. Path-style avoids that.
-    s3: new S3Client({ region, ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}) }),
+    s3: createS3Client(region, env),
   };
 }
 

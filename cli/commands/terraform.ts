@@ -1,5 +1,5 @@
 /**
- * `streamalert terraform generate|plan|apply|destroy|list-targets`.
+ * `streamalert terraform generate|plan|apply|destroy|bootstrap|list-targets`.
  * cdktf and the AWS provider bindings load only when one of these runs (lazy import), so that
  * every other command starts fast.
  */
@@ -16,7 +16,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 const loadWork = () => import('../terraform/work');
 
-/** Registers `terraform generate|plan|apply|destroy|list-targets` on the root program. */
+/** Registers `terraform generate|plan|apply|destroy|bootstrap|list-targets` on the root program. */
 export function registerTerraformCommands(program: Command): void {
   const terraform = program
     .command('terraform')
@@ -36,7 +36,7 @@ export function registerTerraformCommands(program: Command): void {
     .action(
       action<RawOptions>(async (ctx, opts) => {
         const work = await loadWork();
-        work.terraformGenerate(ctx, { configDir: ctx.globals.config, outDir: opts.dir });
+        await work.terraformGenerate(ctx, { configDir: ctx.globals.config, outDir: opts.dir });
       }),
     );
 
@@ -64,6 +64,23 @@ export function registerTerraformCommands(program: Command): void {
         }),
       );
   }
+
+  terraform
+    .command('bootstrap')
+    .description('create the Terraform state bucket (terraform.state_bucket) before the first plan: versioned, encrypted, private, TLS-only')
+    .option('--dry-run', 'print the S3 calls without making them')
+    .addHelpText(
+      'after',
+      '\nRun once per account, before the first `streamalert terraform plan`: Terraform cannot create the bucket\n' +
+        'that holds its own state. Safe to run again: a bucket this account owns is kept and its settings made\n' +
+        'sure of (an existing bucket policy keeps its statements); a bucket owned by another account is an error.',
+    )
+    .action(
+      action<{ readonly dryRun?: boolean }>(async (ctx, opts) => {
+        const work = await loadWork();
+        await work.terraformBootstrap(ctx, { configDir: ctx.globals.config, dryRun: opts.dryRun === true });
+      }),
+    );
 
   terraform
     .command('list-targets')

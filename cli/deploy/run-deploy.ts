@@ -67,9 +67,10 @@ export function deployJson(o: DeployOutcome): Record<string, unknown> {
  */
 export async function runDeploy(ctx: CommandContext, options: DeployOptions, deps: DeployDeps = {}): Promise<number> {
   const { config, packages } = await packageSelected(ctx, options);
-  const bucket = sourceBucketName(config);
+  // Lambda reads code only from a bucket in the function's region: each region has its own.
+  const bucketOf = (pkg: FunctionPackage): string => sourceBucketName(config, pkg.target.region);
   if (options.dryRun) {
-    const outcomes = packages.map((pkg) => plan(pkg, bucket));
+    const outcomes = packages.map((pkg) => plan(pkg, bucketOf(pkg)));
     for (const o of outcomes) {
       ctx.io.info(`${o.function} (${o.region}): would upload s3://${o.bucket}/${o.key} (unless present), update the code, publish a version and move the production alias`);
     }
@@ -81,7 +82,7 @@ export async function runDeploy(ctx: CommandContext, options: DeployOptions, dep
   const outcomes: DeployOutcome[] = [];
   for (const pkg of packages) {
     try {
-      outcomes.push(await deployFunction({ clients: clientsFor(pkg.target.region), pkg, bucket, report: stepReporter(ctx), wait: deps.wait }));
+      outcomes.push(await deployFunction({ clients: clientsFor(pkg.target.region), pkg, bucket: bucketOf(pkg), report: stepReporter(ctx), wait: deps.wait }));
     } catch (err) {
       if (isCredentialsError(err)) throw new AwsCredentialsError(err);
       throw err;

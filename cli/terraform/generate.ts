@@ -39,16 +39,17 @@ function writeIfChanged(path: string, bytes: Buffer): boolean {
  * Checks `config`, synthesizes it and writes `dir`.
  * @throws ConfigError (exit 3) when the configuration cannot be turned into infrastructure.
  */
-export function generateTerraform(config: Config, dir: string): GenerateResult {
+export async function generateTerraform(config: Config, dir: string): Promise<GenerateResult> {
   const { problems, warnings } = checkTerraformConfig(config);
   if (problems.length > 0) throw new ConfigError(problems);
   const { files, addresses } = synthesizeTerraform(config);
+  const bootstrap = await bootstrapPackage();
   mkdirSync(dir, { recursive: true });
   const changed: string[] = [];
   for (const [name, json] of Object.entries(files)) {
     if (writeIfChanged(join(dir, name), Buffer.from(renderFile(json), 'utf8'))) changed.push(name);
   }
-  if (writeIfChanged(join(dir, BOOTSTRAP_PACKAGE_FILE), bootstrapPackage())) changed.push(BOOTSTRAP_PACKAGE_FILE);
+  if (writeIfChanged(join(dir, BOOTSTRAP_PACKAGE_FILE), bootstrap)) changed.push(BOOTSTRAP_PACKAGE_FILE);
   const removed = readdirSync(dir)
     .filter((name) => name.endsWith('.tf.json') && !(name in files) && isGenerated(join(dir, name)))
     .sort();

@@ -8,4 +8,6 @@ export { synthesizeTerraform, renderFile, MAIN_FILE, GENERATED_BANNER, type Synt
 export { targetMap, resolveTargets } from './targets';
 export { runTerraform, ensureInitialized, terraformBinary, TerraformError } from './run-terraform';
 export { BOOTSTRAP_PACKAGE_FILE, BOOTSTRAP_MESSAGE, BOOTSTRAP_HANDLER, bootstrapPackage } from './bootstrap-package';
-export { terraformGenerate, terraformRun, terraformListTargets, type TerraformOptions, type TerraformRunOptions } from './work';
+export { terraformGenerate, terraformRun, terraformBootstrap, terraformListTargets, type TerraformOptions, type TerraformRunOptions } from './work';
+export { bootstrapState, StateBucketError, type TerraformBootstrapOptions, type TerraformBootstrapDeps } from './bootstrap-state';
+export { planStateBucket, STATE_ENCRYPTION, TLS_ONLY_SID, type StateBucketSpec, type StateBucketStep, type PlannedCall } from './state-bucket';

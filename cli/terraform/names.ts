@@ -1,9 +1,14 @@
 /** Names of resources only Terraform knows about (names shared with the runtime live in runtime/config/names.ts). */
 import type { Config } from '../../runtime/config';
 
-/** Bucket that receives the S3 server access logs of every other bucket. */
-export function accessLogsBucketName(config: Pick<Config, 'account'>): string {
-  return `${config.account.prefix}-streamalert-s3-logs`;
+/**
+ * Bucket that receives the S3 server access logs of the other buckets of `region`: S3 delivers access
+ * logs only to a bucket of the same region (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html).
+ * `<prefix>-streamalert-s3-logs` in the account region, `<prefix>-streamalert-s3-logs-<region>` elsewhere.
+ */
+export function accessLogsBucketName(config: Pick<Config, 'account'>, region: string = config.account.region): string {
+  const base = `${config.account.prefix}-streamalert-s3-logs`;
+  return region === config.account.region ? base : `${base}-${region}`;
 }
 
 /** Bucket a cluster's CloudTrail trail writes to (bucket names allow no underscores). */

@@ -1,11 +1,12 @@
 /** The work of `streamalert terraform generate|plan|apply|destroy|list-targets`. */
 import { resolve } from 'node:path';
-import { displayPath, loadConfig } from '../../runtime/config';
+import { displayPath, loadConfig, type Config } from '../../runtime/config';
 import type { CommandContext } from '../context';
 import { generateTerraform, type GenerateResult } from './generate';
-import { ensureInitialized, runTerraform } from './run-terraform';
+import { ensureInitialized, runTerraform, withStateBucketHint } from './run-terraform';
 import { synthesizeTerraform } from './synthesize';
 import { resolveTargets, targetMap } from './targets';
+import type { TerraformBootstrapOptions } from './bootstrap-state';
 
 /** Options shared by every terraform subcommand. */
 export interface TerraformOptions {
@@ -24,16 +25,16 @@ export interface TerraformRunOptions extends TerraformOptions {
   readonly autoApprove: boolean;
 }
 
-function generate(ctx: CommandContext, options: TerraformOptions): GenerateResult {
+async function generate(ctx: CommandContext, options: TerraformOptions): Promise<GenerateResult & { readonly config: Config }> {
   const config = loadConfig(options.configDir);
-  const result = generateTerraform(config, resolve(options.outDir));
+  const result = await generateTerraform(config, resolve(options.outDir));
   for (const warning of result.warnings) ctx.io.warn(warning);
-  return result;
+  return { ...result, config };
 }
 
 /** `terraform generate`: writes terraform/*.tf.json and the bootstrap package. */
-export function terraformGenerate(ctx: CommandContext, options: TerraformOptions): void {
-  const result = generate(ctx, options);
+export async function terraformGenerate(ctx: CommandContext, options: TerraformOptions): Promise<void> {
+  const result = await generate(ctx, options);
   const where = displayPath(result.dir);
   ctx.io.info(
     `generated ${result.files.length} file(s) in ${where} (${result.addresses.length} resources): ` +
@@ -44,14 +45,30 @@ export function terraformGenerate(ctx: CommandContext, options: TerraformOptions
 
 /** `terraform plan|apply|destroy`: generates, initializes when needed, then runs terraform. */
 export async function terraformRun(ctx: CommandContext, options: TerraformRunOptions): Promise<void> {
-  const result = generate(ctx, options);
+  const result = await generate(ctx, options);
   const targets = resolveTargets(options.targets, result.addresses);
   const args: string[] = [options.action, '-input=false', ...targets.map((t) => `-target=${t}`)];
   if (options.autoApprove && options.action !== 'plan') args.push('-auto-approve');
-  if (await ensureInitialized(result.dir)) ctx.io.info('initialized terraform/');
-  ctx.io.info(`terraform ${args.join(' ')}`);
-  await runTerraform(result.dir, args);
+  const bucket = result.config.terraform.state_bucket;
+  let initializing = true;
+  try {
+    if (await ensureInitialized(result.dir)) ctx.io.info('initialized terraform/');
+    initializing = false;
+    ctx.io.info(`terraform ${args.join(' ')}`);
+    await runTerraform(result.dir, args);
+  } catch (err) {
+    throw withStateBucketHint(err, bucket, initializing);
+  }
   ctx.io.result({ ok: true, action: options.action, dir: displayPath(result.dir), targets });
+}
+
+/**
+ * `terraform bootstrap`: creates the state bucket. The S3 SDK loads only for this subcommand.
+ * @throws StateBucketError (exit 1) naming the failed step.
+ */
+export async function terraformBootstrap(ctx: CommandContext, options: TerraformBootstrapOptions): Promise<void> {
+  const { bootstrapState } = await import('./bootstrap-state');
+  await bootstrapState(ctx, options);
 }
 
 /** `terraform list-targets`: the words `--target` accepts, with their resource counts. */

@@ -24,9 +24,15 @@ export function ruleProcessorName(config: Pick<Config, 'account'>, cluster: stri
   return `${config.account.prefix}_${cluster}_streamalert_rules`;
 }
 
-/** Bucket that holds the Lambda packages (`<function>/<sha256>.zip`). */
-export function sourceBucketName(config: Pick<Config, 'account'>): string {
-  return `${config.account.prefix}-streamalert-source`;
+/**
+ * Bucket that holds the Lambda packages (`<function>/<sha256>.zip`) of the functions in `region`.
+ * Lambda takes code only from a bucket in the function's own region
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_FunctionCode.html), so every region with a
+ * function has one: `<prefix>-streamalert-source` in the account region, `<prefix>-streamalert-source-<region>` elsewhere.
+ */
+export function sourceBucketName(config: Pick<Config, 'account'>, region: string): string {
+  const base = `${config.account.prefix}-streamalert-source`;
+  return region === config.account.region ? base : `${base}-${region}`;
 }
 
 /** Every function the configuration defines, in cluster order. */

@@ -2,7 +2,9 @@
  * A small loopback HTTP server speaking the S3 (path-style) and Lambda REST calls that
  * `lambda deploy` and `lambda rollback` make, with state a test can inspect and faults it can inject.
  * Only what the CLI uses: HeadObject, PutObject, GetFunction, GetFunctionConfiguration,
- * UpdateFunctionCode, PublishVersion, GetAlias, UpdateAlias, ListVersionsByFunction.
+ * UpdateFunctionCode, PublishVersion, GetAlias, UpdateAlias, ListVersionsByFunction; and for
+ * `terraform bootstrap` the bucket calls HeadBucket, CreateBucket, PutBucketVersioning,
+ * PutBucketEncryption, PutPublicAccessBlock, GetBucketPolicy, PutBucketPolicy, PutBucketOwnershipControls.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,7 +20,31 @@ export type FakeOperation =
   | 'PublishVersion'
   | 'GetAlias'
   | 'UpdateAlias'
-  | 'ListVersionsByFunction';
+  | 'ListVersionsByFunction'
+  | BucketOperation;
+
+/** Bucket-level S3 operations (path `/<bucket>` with a sub-resource query such as `?versioning`). */
+export type BucketOperation =
+  | 'HeadBucket'
+  | 'CreateBucket'
+  | 'PutBucketVersioning'
+  | 'PutBucketEncryption'
+  | 'PutPublicAccessBlock'
+  | 'GetBucketPolicy'
+  | 'PutBucketPolicy'
+  | 'PutBucketOwnershipControls';
+
+/** The account the fake takes every caller for (owner of the buckets it creates). */
+export const FAKE_ACCOUNT = '123456789012';
+
+/** One fake bucket: its owner and the raw bodies of the settings put on it. */
+export interface FakeBucket {
+  readonly owner: string;
+  /** Request body of CreateBucket (the LocationConstraint, if any). */
+  readonly createBody: string;
+  /** Raw request bodies by operation (XML, or the policy JSON). */
+  readonly settings: Map<BucketOperation, string>;
+}
 
 export interface FakeFault {
   readonly status: number;
@@ -43,6 +69,10 @@ export interface FakeAws {
   /** Operations received, in order. */
   readonly calls: FakeOperation[];
   readonly faults: Map<FakeOperation, FakeFault>;
+  /** Buckets by name (only those made by CreateBucket or {@link FakeAws.addBucket}). */
+  readonly buckets: Map<string, FakeBucket>;
+  /** Adds an existing bucket owned by `owner`, with an optional bucket policy. */
+  addBucket(name: string, owner?: string, policy?: string): void;
   /** Adds a function with published versions `versions` (number -> CodeSha256) and the alias on `aliasVersion`. */
   addFunction(name: string, versions: Record<number, string>, aliasVersion: string): void;
   close(): Promise<void>;
@@ -79,6 +109,7 @@ export async function startFakeAws(): Promise<FakeAws> {
   const functions = new Map<string, FakeFunction>();
   const calls: FakeOperation[] = [];
   const faults = new Map<FakeOperation, FakeFault>();
+  const buckets = new Map<string, FakeBucket>();
   let revision = 0;
   const nextRevision = (): string => `rev-${++revision}`;
 
@@ -87,11 +118,14 @@ export async function startFakeAws(): Promise<FakeAws> {
     const body = await readBody(req);
     const path = decodeURIComponent(url.pathname);
     const lambda = /^\/2015-03-31\/functions\/([^/]+)(\/.*)?$/.exec(path);
-    const op = lambda ? lambdaOperation(req.method ?? '', lambda[2] ?? '') : s3Operation(req.method ?? '');
+    // Path-style bucket calls: `/<bucket>` or `/<bucket>/` (the SDK adds the slash), never a key.
+    const bucketLevel = !lambda && /^\/[^/]+\/?$/.test(path);
+    const op = lambda ? lambdaOperation(req.method ?? '', lambda[2] ?? '') : bucketLevel ? bucketOperation(req.method ?? '', url) : s3Operation(req.method ?? '');
     if (!op) return send(res, 404, { message: `fake AWS: unsupported ${req.method} ${path}` }, { 'x-amzn-errortype': 'UnsupportedOperation' });
     calls.push(op);
     const fault = faults.get(op);
     if (fault) return sendError(res, fault, !lambda);
+    if (bucketLevel) return handleBucket(op as BucketOperation, path.replace(/\//g, ''), req, body, res);
     if (!lambda) return handleS3(op, path.slice(1), body, res);
     const fn = functions.get(lambda[1]);
     if (!fn) return sendError(res, { status: 404, type: 'ResourceNotFoundException', message: `Function not found: ${lambda[1]}` });
@@ -108,6 +142,31 @@ export async function startFakeAws(): Promise<FakeAws> {
     objects.set(key, body);
     res.writeHead(200, { etag: '"fake"', 'content-length': '0' });
     res.end();
+  };
+
+  const handleBucket = (op: BucketOperation, name: string, req: IncomingMessage, body: Buffer, res: ServerResponse): void => {
+    const bucket = buckets.get(name);
+    const expected = req.headers['x-amz-expected-bucket-owner'];
+    const ok = (status = 200) => {
+      res.writeHead(status, { 'content-length': '0' });
+      res.end();
+    };
+    if (op === 'CreateBucket') {
+      if (bucket) return sendError(res, bucket.owner === FAKE_ACCOUNT ? { status: 409, type: 'BucketAlreadyOwnedByYou', message: 'Your previous request to create the named bucket succeeded and you already own it.' } : { status: 409, type: 'BucketAlreadyExists', message: 'The requested bucket name is not available.' }, true);
+      buckets.set(name, { owner: FAKE_ACCOUNT, createBody: body.toString('utf8'), settings: new Map() });
+      return ok();
+    }
+    if (!bucket) return sendError(res, { status: 404, type: 'NoSuchBucket', message: 'The specified bucket does not exist' }, true);
+    if (expected !== undefined && expected !== bucket.owner) return sendError(res, { status: 403, type: 'AccessDenied', message: 'Access Denied' }, true);
+    if (op === 'HeadBucket') return ok();
+    if (op === 'GetBucketPolicy') {
+      const policy = bucket.settings.get('PutBucketPolicy');
+      if (policy === undefined) return sendError(res, { status: 404, type: 'NoSuchBucketPolicy', message: 'The bucket policy does not exist' }, true);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(policy)) });
+      return void res.end(policy);
+    }
+    bucket.settings.set(op, body.toString('utf8'));
+    return ok(op === 'PutBucketPolicy' ? 204 : 200);
   };
 
   const configuration = (name: string, fn: FakeFunction, version: string) => ({
@@ -184,6 +243,12 @@ export async function startFakeAws(): Promise<FakeAws> {
     functions,
     calls,
     faults,
+    buckets,
+    addBucket(name, owner = FAKE_ACCOUNT, policy) {
+      const settings = new Map<BucketOperation, string>();
+      if (policy !== undefined) settings.set('PutBucketPolicy', policy);
+      buckets.set(name, { owner, createBody: '', settings });
+    },
     addFunction(name, versions, aliasVersion) {
       const map = new Map(Object.entries(versions).map(([v, sha]) => [Number(v), sha] as const));
       const latest = [...map.entries()].sort((a, b) => a[0] - b[0]).pop();
@@ -197,6 +262,19 @@ function s3Operation(method: string): FakeOperation | undefined {
   if (method === 'HEAD') return 'HeadObject';
   if (method === 'PUT') return 'PutObject';
   return undefined;
+}
+
+function bucketOperation(method: string, url: URL): BucketOperation | undefined {
+  const has = (name: string) => url.searchParams.has(name);
+  if (method === 'HEAD') return 'HeadBucket';
+  if (method === 'GET' && has('policy')) return 'GetBucketPolicy';
+  if (method !== 'PUT') return undefined;
+  if (has('versioning')) return 'PutBucketVersioning';
+  if (has('encryption')) return 'PutBucketEncryption';
+  if (has('publicAccessBlock')) return 'PutPublicAccessBlock';
+  if (has('policy')) return 'PutBucketPolicy';
+  if (has('ownershipControls')) return 'PutBucketOwnershipControls';
+  return 'CreateBucket';
 }
 
 function lambdaOperation(method: string, rest: string): FakeOperation | undefined {

@@ -7,12 +7,13 @@ import { runCli } from '../_helpers/run-cli';
 import { makeTempDir } from '../_helpers/temp-dir';
 import { confWith, type Json } from '../unit/cli/terraform/helpers';
 
-/** A stand-in `terraform` that records its arguments and working directory. */
-function fakeTerraform(exitCode = 0): { bin: string; log: string } {
+/** A stand-in `terraform` that records its arguments and working directory (and may complain on stderr). */
+function fakeTerraform(exitCode = 0, stderr = ''): { bin: string; log: string } {
   const dir = makeTempDir();
   const log = join(dir, 'calls.log');
   const bin = join(dir, 'terraform');
-  writeFileSync(bin, `#!/bin/sh\necho "$(pwd) $*" >> "${log}"\nexit ${exitCode}\n`);
+  const complain = stderr ? `printf '%s\\n' ${JSON.stringify(stderr)} >&2\n` : '';
+  writeFileSync(bin, `#!/bin/sh\necho "$(pwd) $*" >> "${log}"\n${complain}exit ${exitCode}\n`);
   chmodSync(bin, 0o755);
   return { bin, log };
 }
@@ -107,6 +108,17 @@ describe('streamalert terraform (process)', () => {
     const run = runCli(['terraform', 'destroy', '--dir', out], { env: { STREAMALERT_TERRAFORM: bin } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/terraform init failed \(exit code 2\)/);
+    expect(run.stderr).toMatch(/hint: if the state bucket "acme-streamalert-terraform-state" does not exist yet, create it with `streamalert terraform bootstrap`/);
+  });
+
+  it('says the state bucket is missing and hints terraform bootstrap when terraform reports it', () => {
+    const out = join(makeTempDir(), 'terraform');
+    const { bin } = fakeTerraform(1, 'Error: Failed to get existing workspaces: S3 bucket "acme-streamalert-terraform-state" does not exist.');
+    const run = runCli(['terraform', 'plan', '--dir', out], { env: { STREAMALERT_TERRAFORM: bin } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Failed to get existing workspaces/); // terraform's own words still reach the user
+    expect(run.stderr).toMatch(/error: terraform init failed \(exit code 1\): the state bucket "acme-streamalert-terraform-state" does not exist/);
+    expect(run.stderr).toMatch(/hint: create it with `streamalert terraform bootstrap`, then run this again/);
   });
 
   it('exits 2 on an unknown target, listing the known ones', () => {

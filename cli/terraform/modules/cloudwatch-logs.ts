@@ -27,8 +27,19 @@ export interface CloudwatchLogsProps {
   readonly kmsKeyArn: string;
 }
 
-/** Lines a function logs when it fails: the runtime logger writes `"level":"ERROR"`, Node and Lambda `Error`. */
-export const ERROR_FILTER_PATTERN = '?ERROR ?Error';
+/**
+ * The lines sent into the stream: those the runtime logger (runtime/logger.ts) writes at error level, as a
+ * JSON metric filter on its `level` field. Not a term filter such as `?ERROR ?Error`: that matched any line
+ * containing the word, WARN lines included (an unclassified record is logged at WARN with its text), so an
+ * error line that failed to classify came back as a new record, and so on forever.
+ *
+ * Lambda's own runtime failure lines (`Task timed out`, `Invoke Error`, `Runtime.ExitError`) are plain
+ * text, and a pattern for them would also match a WARN line that quotes such text; a log group takes only
+ * one pattern per subscription filter. Those failures are counted by Lambda's `Errors` metric instead,
+ * which the `cloudwatch_monitoring` module alarms on.
+ * Syntax: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html
+ */
+export const ERROR_FILTER_PATTERN = '{ $.level = "ERROR" }';
 
 /** Regions of the cross-account destinations: the configured ones, else the cluster's. */
 export function determineDestinationRegions(settings: CloudwatchLogsSettings, clusterRegion: string): string[] {

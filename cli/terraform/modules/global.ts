@@ -1,6 +1,7 @@
 /**
- * The `global` module: provider, S3 backend with native locking, a KMS key and a monitoring topic per
- * region in use, and the source, data and access-logs buckets.
+ * The `global` module: provider, S3 backend with native locking; per region in use a KMS key, a
+ * monitoring topic, a source bucket (Lambda reads code only from its own region) and an access-logs
+ * bucket (S3 logs only into its own region); the data bucket in the account region.
  */
 import { Construct } from 'constructs';
 import { S3Backend, type TerraformStack } from 'cdktf';
@@ -47,12 +48,21 @@ export function addProviderAndBackend(stack: TerraformStack, config: Config): vo
   backend.addOverride('use_lockfile', config.terraform.use_lockfile);
 }
 
+/** The buckets of one region: where the access logs of its buckets go, and the Lambda packages of its functions. */
+export interface RegionalBuckets {
+  readonly accessLogs: SecureBucket;
+  readonly source: SecureBucket;
+}
+
 /** Global resources shared by every cluster. */
 export class GlobalModule extends Construct {
+  /** The account region's source bucket. */
   readonly sourceBucket: SecureBucket;
   readonly dataBucket: SecureBucket;
+  /** The account region's access-logs bucket. */
   readonly accessLogsBucket: SecureBucket;
   private readonly regional = new Map<string, RegionalResources>();
+  private readonly buckets = new Map<string, RegionalBuckets>();
 
   constructor(scope: Construct, id: string, props: GlobalModuleProps) {
     super(scope, id);
@@ -68,28 +78,46 @@ export class GlobalModule extends Construct {
           topicName: config.global.monitoring.topic_name,
         }),
       );
+      this.buckets.set(region, this.addRegionalBuckets(config, region));
     }
-    const keyArn = this.keyFor(account.region).arn;
-    const logsName = accessLogsBucketName(config);
-    this.accessLogsBucket = new SecureBucket(this, 'access_logs', {
-      bucketName: logsName,
+    const home = this.bucketsFor(account.region);
+    this.accessLogsBucket = home.accessLogs;
+    this.sourceBucket = home.source;
+    this.dataBucket = new SecureBucket(this, 'data', {
+      bucketName: dataBucketName(config),
       region: account.region,
+      kmsKeyArn: this.keyFor(account.region).arn,
+      accessLogsBucket: this.accessLogsBucket.bucket.bucket,
+    });
+  }
+
+  /**
+   * The access-logs and source buckets of `region`. The account region's keep their first addresses
+   * (`global_access_logs`, `global_source`); other regions' end with the region (`global_source_us_west_2`).
+   */
+  private addRegionalBuckets(config: Config, region: string): RegionalBuckets {
+    const { account } = config;
+    const suffix = region === account.region ? '' : `_${toIdentifier(region)}`;
+    const logsName = accessLogsBucketName(config, region);
+    const accessLogs = new SecureBucket(this, `access_logs${suffix}`, {
+      bucketName: logsName,
+      region,
       extraStatements: [
         {
           Sid: 'S3ServerAccessLogsDelivery',
           Principal: { Service: 'logging.s3.amazonaws.com' },
           Action: 's3:PutObject',
-          Resource: `arn:${partitionOf(account.region)}:s3:::${logsName}/*`,
+          Resource: `arn:${partitionOf(region)}:s3:::${logsName}/*`,
           Condition: {
             StringEquals: { 'aws:SourceAccount': account.id },
-            ArnLike: { 'aws:SourceArn': `arn:${partitionOf(account.region)}:s3:::${account.prefix}-*` },
+            ArnLike: { 'aws:SourceArn': `arn:${partitionOf(region)}:s3:::${account.prefix}-*` },
           },
         },
       ],
     });
-    new S3BucketLifecycleConfiguration(this, 'access_logs_expiration', {
-      bucket: this.accessLogsBucket.bucket.id,
-      region: account.region,
+    new S3BucketLifecycleConfiguration(this, `access_logs${suffix}_expiration`, {
+      bucket: accessLogs.bucket.id,
+      region,
       rule: [
         {
           id: 'expire-access-logs',
@@ -100,15 +128,20 @@ export class GlobalModule extends Construct {
         },
       ],
     });
-    const secure = (bucketId: string, bucketName: string) =>
-      new SecureBucket(this, bucketId, {
-        bucketName,
-        region: account.region,
-        kmsKeyArn: keyArn,
-        accessLogsBucket: this.accessLogsBucket.bucket.bucket,
-      });
-    this.sourceBucket = secure('source', sourceBucketName(config));
-    this.dataBucket = secure('data', dataBucketName(config));
+    const source = new SecureBucket(this, `source${suffix}`, {
+      bucketName: sourceBucketName(config, region),
+      region,
+      kmsKeyArn: this.keyFor(region).arn,
+      accessLogsBucket: accessLogs.bucket.bucket,
+    });
+    return { accessLogs, source };
+  }
+
+  /** The access-logs and source buckets of a region the configuration uses. */
+  bucketsFor(region: string): RegionalBuckets {
+    const found = this.buckets.get(region);
+    if (!found) throw new StreamAlertError('TerraformRegion', `no regional buckets for ${region}`, { source: 'internal' });
+    return found;
   }
 
   /** The KMS key of a region the configuration uses. */

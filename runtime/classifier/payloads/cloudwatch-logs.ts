@@ -2,7 +2,8 @@
  * CloudWatch Logs subscription payloads delivered to Lambda: `{"awslogs": {"data": <base64 gzip JSON>}}`.
  * Each `logEvents[*].message` is a record whose resource is the log group; a CONTROL_MESSAGE (sent when
  * the subscription is created) is skipped. Payloads arriving through Kinesis are read by the Kinesis
- * reader instead, whole, because StreamAlert's `cloudwatch:*` schemas expect the envelope there.
+ * reader instead, whole, because StreamAlert's `cloudwatch:*` schemas (and `streamalert:errors`) expect
+ * the envelope there; only a CONTROL_MESSAGE is skipped there too.
  */
 import type { RawRecord, RecordSource } from '../types';
 import { detectCompression, inflateBuffer, preview } from './bytes';

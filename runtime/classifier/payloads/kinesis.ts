@@ -1,7 +1,7 @@
 /** Kinesis Data Streams records: base64 data, optionally gzip or zlib compressed (told by content). */
 import type { RawRecord, RecordSource } from '../types';
 import { detectCompression, inflateBuffer, isValidUtf8, preview } from './bytes';
-import { nameFromArn, objectAt, stringAt, type JsonObject } from './shape';
+import { isObject, nameFromArn, objectAt, stringAt, type JsonObject } from './shape';
 import type { ReadContext } from './types';
 
 /** Reads one `aws:kinesis` event record as one raw record (its decoded data). */
@@ -27,9 +27,32 @@ export function readKinesisRecord(record: JsonObject, ctx: ReadContext): RawReco
       }
     } else {
       bytes = inflated.value;
+      if (compression === 'gzip' && isControlMessage(bytes)) {
+        ctx.report({ level: 'info', code: 'Skipped', reason: `${where}: CloudWatch Logs CONTROL_MESSAGE, nothing to read`, source });
+        return [];
+      }
     }
   }
   return textRecord(bytes, source, where, ctx);
+}
+
+/** Where a CloudWatch Logs envelope names its message type: it is the first key CloudWatch Logs writes. */
+const CONTROL_MESSAGE_HEAD = /^\s*\{\s*"messageType"\s*:\s*"CONTROL_MESSAGE"/;
+
+/**
+ * A CloudWatch Logs subscription writes gzip JSON into a Kinesis destination, and a CONTROL_MESSAGE (a
+ * health check, sent when the subscription is created) carries no log events. Data messages stay whole:
+ * StreamAlert's `cloudwatch:*` schemas read their envelope (`json_path: logEvents[*].message`).
+ * Only a record that starts like one is parsed, so other records cost one short regex test.
+ */
+function isControlMessage(bytes: Buffer): boolean {
+  if (!CONTROL_MESSAGE_HEAD.test(bytes.toString('utf8', 0, 64))) return false;
+  try {
+    const envelope = JSON.parse(bytes.toString('utf8')) as unknown;
+    return isObject(envelope) && envelope.messageType === 'CONTROL_MESSAGE' && Array.isArray(envelope.logEvents);
+  } catch {
+    return false;
+  }
 }
 
 /** One in-memory payload as one record: empty and binary payloads are reported, not yielded. */

@@ -51,6 +51,26 @@ describe('runDeploy', () => {
     expect(stderr()).toMatch(new RegExp(`${PROD}: upload: s3://acme-streamalert-source/${PROD}/[0-9a-f]{64}\\.zip`));
   });
 
+  it('uploads a us-west-2 function to the us-west-2 source bucket through a us-west-2 S3 client', async () => {
+    const { ctx, stdout } = captureContext(DEFAULT_CONF_DIR, true);
+    expect(await runDeploy(ctx, { ...packaging(), cluster: 'corp' }, deps)).toBe(0);
+    const puts = s3.commandCalls(PutObjectCommand);
+    expect(puts.map((c) => c.args[0].input.Bucket)).toEqual(['acme-streamalert-source-us-west-2']);
+    expect(await (puts[0].thisValue as S3Client).config.region()).toBe('us-west-2');
+    const update = lambda.commandCalls(UpdateFunctionCodeCommand).map((c) => c.args[0].input);
+    expect(update).toEqual([expect.objectContaining({ FunctionName: CORP, S3Bucket: 'acme-streamalert-source-us-west-2' })]);
+    expect(await (lambda.commandCalls(UpdateFunctionCodeCommand)[0].thisValue as LambdaClient).config.region()).toBe('us-west-2');
+    expect(JSON.parse(stdout()).functions[0].s3).toMatch(/^s3:\/\/acme-streamalert-source-us-west-2\/acme_corp_streamalert_rules\//);
+  });
+
+  it('keeps the account region\'s functions on the source bucket without a region suffix', async () => {
+    const { ctx } = captureContext(DEFAULT_CONF_DIR);
+    expect(await runDeploy(ctx, { ...packaging(), cluster: 'prod' }, deps)).toBe(0);
+    const puts = s3.commandCalls(PutObjectCommand);
+    expect(puts.map((c) => c.args[0].input.Bucket)).toEqual(['acme-streamalert-source']);
+    expect(await (puts[0].thisValue as S3Client).config.region()).toBe('us-east-1');
+  });
+
   it('prints the result as JSON with --json', async () => {
     const { ctx, stdout } = captureContext(DEFAULT_CONF_DIR, true);
     expect(await runDeploy(ctx, { ...packaging(), cluster: 'corp' }, deps)).toBe(0);
@@ -64,7 +84,8 @@ describe('runDeploy', () => {
     expect(await runDeploy(ctx, { ...packaging(), dryRun: true }, deps)).toBe(0);
     expect(lambda.calls()).toHaveLength(0);
     expect(s3.calls()).toHaveLength(0);
-    expect(stderr()).toMatch(/would upload s3:\/\/acme-streamalert-source\//);
+    expect(stderr()).toMatch(/acme_prod_streamalert_rules \(us-east-1\): would upload s3:\/\/acme-streamalert-source\//);
+    expect(stderr()).toMatch(/acme_corp_streamalert_rules \(us-west-2\): would upload s3:\/\/acme-streamalert-source-us-west-2\//);
     expect(stderr()).toMatch(/dry run: no AWS call was made/);
   });
 

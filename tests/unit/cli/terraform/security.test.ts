@@ -63,10 +63,13 @@ describe('buckets', () => {
     return map;
   };
   /** S3 server access logs cannot go to an SSE-KMS bucket: https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html */
-  const SSE_S3_ALLOWED = ['global_access_logs'];
+  const ACCESS_LOGS = ['global_access_logs', 'global_access_logs_us_west_2'];
+  const SSE_S3_ALLOWED = ACCESS_LOGS;
 
-  it('include the global ones and the CloudTrail one', () => {
-    expect(buckets).toEqual(expect.arrayContaining(['global_source', 'global_data', 'global_access_logs', 'prod_cloudtrail_bucket', 'corp_cloudtrail_bucket']));
+  it('include the global ones, a source and an access-logs bucket per region, and the CloudTrail ones', () => {
+    expect(buckets.sort()).toEqual(
+      ['global_source', 'global_source_us_west_2', 'global_data', ...ACCESS_LOGS, 'prod_cloudtrail_bucket', 'corp_cloudtrail_bucket'].sort(),
+    );
   });
 
   it.each(['aws_s3_bucket_versioning', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_bucket_public_access_block', 'aws_s3_bucket_policy', 'aws_s3_bucket_ownership_controls'])(
@@ -105,9 +108,14 @@ describe('buckets', () => {
     }
   });
 
-  it('log their access to the access-logs bucket, except that bucket itself', () => {
+  it('log their access to the access-logs bucket of their own region, except those buckets themselves', () => {
     const logged = byBucket('aws_s3_bucket_logging');
-    expect(buckets.filter((b) => b !== 'global_access_logs' && !logged.has(bucketRef(b)))).toEqual([]);
+    const all = resourcesOf(everything, 'aws_s3_bucket');
+    // target_bucket is a reference: ${aws_s3_bucket.<name>.bucket}
+    const targetRegion = (b: string) => all[/^\$\{aws_s3_bucket\.(\w+)\.bucket\}$/.exec(logged.get(bucketRef(b))?.target_bucket ?? '')?.[1] ?? '']?.region;
+    const mismatched = buckets.filter((b) => !ACCESS_LOGS.includes(b) && targetRegion(b) !== all[b].region);
+    expect(buckets.filter((b) => !ACCESS_LOGS.includes(b)).length).toBeGreaterThan(4);
+    expect(mismatched).toEqual([]);
   });
 });
 

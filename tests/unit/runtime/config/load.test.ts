@@ -66,7 +66,7 @@ describe('loadConfig', () => {
     const err = problemsAfter((v) => v.clusters.prod.data_sources.kinesis.acme_prod_streamalert.push('osqery'));
     expect(err.problems).toEqual([
       expect.objectContaining({
-        pointer: '/clusters/prod/data_sources/kinesis/acme_prod_streamalert/2',
+        pointer: '/clusters/prod/data_sources/kinesis/acme_prod_streamalert/3',
         value: 'osqery',
         hint: 'did you mean "osquery"?',
       }),

@@ -4,6 +4,7 @@ import { determineKeyPolicy } from '../../../../../cli/terraform/modules/regiona
 import { determineRegions, GlobalModule } from '../../../../../cli/terraform/modules/global';
 import { SecureBucket } from '../../../../../cli/terraform/constructs/secure-bucket';
 import { StreamAlertStack } from '../../../../../cli/terraform/stack';
+import { sourceBucketName } from '../../../../../runtime/config/names';
 import { configWith, resourcesByType, synthWith } from '../helpers';
 
 describe('global module', () => {
@@ -63,6 +64,26 @@ describe('global module', () => {
     expect(policy.Statement[0]).toEqual(
       expect.objectContaining({ Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Condition: expect.objectContaining({ StringEquals: { 'aws:SourceAccount': '123456789012' } }) }),
     );
+  });
+
+  it('gives each region its own source bucket, encrypted with that region\'s key and logging into that region', () => {
+    const resources = resourcesByType(files);
+    expect(sourceBucketName(config, 'us-east-1')).toBe('acme-streamalert-source');
+    expect(sourceBucketName(config, 'us-west-2')).toBe('acme-streamalert-source-us-west-2');
+    const sources = Object.entries(resources.aws_s3_bucket)
+      .filter(([, body]) => String(body.bucket).startsWith('acme-streamalert-source'))
+      .map(([name, body]) => [name, body.bucket, body.region]);
+    expect(sources.sort()).toEqual([
+      ['global_source', 'acme-streamalert-source', 'us-east-1'],
+      ['global_source_us_west_2', 'acme-streamalert-source-us-west-2', 'us-west-2'],
+    ]);
+    const encryption = resources.aws_s3_bucket_server_side_encryption_configuration.global_source_us_west_2_encryption;
+    expect(encryption.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toBe('${aws_kms_key.global_us_west_2_kms_key.arn}');
+    expect(resources.aws_s3_bucket_logging.global_source_us_west_2_logging).toEqual(
+      expect.objectContaining({ region: 'us-west-2', target_bucket: '${aws_s3_bucket.global_access_logs_us_west_2.bucket}' }),
+    );
+    expect(resources.aws_s3_bucket.global_access_logs_us_west_2).toEqual(expect.objectContaining({ bucket: 'acme-streamalert-s3-logs-us-west-2', region: 'us-west-2' }));
+    expect(resources.aws_s3_bucket_lifecycle_configuration.global_access_logs_us_west_2_expiration.rule[0].expiration).toEqual([{ days: 90 }]);
   });
 
   it('gives services only the key actions they use, for this account', () => {

@@ -19,7 +19,7 @@ describe('cloudwatch_logs module', () => {
         role_arn: '${aws_iam_role.prod_kinesis_logs_role.arn}',
       }),
     );
-    expect(ERROR_FILTER_PATTERN).toBe('?ERROR ?Error');
+    expect(ERROR_FILTER_PATTERN).toBe('{ $.level = "ERROR" }');
   });
 
   it('creates a destination per region that the other accounts may subscribe to', () => {
