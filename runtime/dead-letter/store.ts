@@ -1,0 +1,77 @@
+/**
+ * Writes one invocation's dead letters as one gzip JSON-lines object under the cluster's prefix, and logs
+ * what happened. Never throws: a failed write is logged at ERROR with the counts (every record kept is also
+ * in its own log line), and entries over the size bound are counted and logged at ERROR.
+ */
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { deadLetterPrefix } from '../config/names';
+import { errorMessage } from '../errors';
+import type { Logger } from '../logger';
+import type { DeadLetterCollector } from './collector';
+import type { DeadLetterWriter } from './types';
+
+const gzipAsync = promisify(gzip);
+
+/** What {@link flushDeadLetters} did, for the batch summary line. */
+export interface DeadLetterReport {
+  /** `s3://bucket/key` of the object written (absent when nothing was kept or the write failed). */
+  readonly object?: string;
+  readonly entries: number;
+  readonly dropped_from_dead_letter: number;
+  readonly written: boolean;
+}
+
+/** Options of {@link flushDeadLetters}. */
+export interface FlushOptions {
+  readonly writer: DeadLetterWriter;
+  readonly collector: DeadLetterCollector;
+  readonly cluster: string;
+  readonly logger: Logger;
+  /** Fields of every log line (cluster, request id). */
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** Names the object; a random UUID when absent. */
+  readonly requestId?: string;
+  /** @default new Date() */
+  readonly now?: Date;
+}
+
+/** Key of one dead-letter object: `dead-letter/<cluster>/dt=YYYY-MM-DD/<ISO time>-<request id>.json.gz`. */
+export function deadLetterKey(cluster: string, now: Date, id: string): string {
+  const time = now.toISOString();
+  return `${deadLetterPrefix(cluster)}dt=${time.slice(0, 10)}/${time}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}.json.gz`;
+}
+
+/** Writes the collected dead letters, if any; returns undefined when there was nothing to keep. */
+export async function flushDeadLetters(options: FlushOptions): Promise<DeadLetterReport | undefined> {
+  const { collector, writer, logger, fields } = options;
+  const lines = collector.lines();
+  const dropped = collector.dropped();
+  if (lines.length === 0 && dropped === 0) return undefined;
+  if (dropped > 0) {
+    logger.error('dead letter full: records not kept in S3 (they are in their own log lines)', {
+      ...fields,
+      dropped_from_dead_letter: dropped,
+      kept: lines.length,
+      kept_bytes: collector.bytes(),
+    });
+  }
+  if (lines.length === 0) return { entries: 0, dropped_from_dead_letter: dropped, written: false };
+  const key = deadLetterKey(options.cluster, options.now ?? new Date(), options.requestId ?? randomUUID());
+  const object = `${writer.destination}/${key}`;
+  try {
+    const body = await gzipAsync(`${lines.join('\n')}\n`);
+    await writer.put(key, body);
+    return { object, entries: lines.length, dropped_from_dead_letter: dropped, written: true };
+  } catch (err) {
+    logger.error('dead letter not written (the records are in their own log lines)', {
+      ...fields,
+      object,
+      error: errorMessage(err),
+      entries: lines.length,
+      dropped_from_dead_letter: dropped,
+    });
+    return { entries: lines.length, dropped_from_dead_letter: dropped, written: false };
+  }
+}
