@@ -68,7 +68,8 @@ export async function flushDeadLetters(options: FlushOptions): Promise<DeadLette
     logger.error('dead letter not written (the records are in their own log lines)', {
       ...fields,
       object,
-      error: errorMessage(err),
+      // The S3 error's name (AccessDenied, NoSuchBucket, KMS.DisabledException...) says what to fix.
+      error: err instanceof Error && err.name !== 'Error' ? `${err.name}: ${err.message}` : errorMessage(err),
       entries: lines.length,
       dropped_from_dead_letter: dropped,
     });
