@@ -37,10 +37,14 @@ export interface FlushOptions {
   readonly now?: Date;
 }
 
-/** Key of one dead-letter object: `dead-letter/<cluster>/dt=YYYY-MM-DD/<ISO time>-<request id>.json.gz`. */
+/**
+ * Key of one dead-letter object: `dead-letter/<cluster>/dt=YYYY-MM-DD/<time>-<request id>.json.gz`, the time in
+ * ISO 8601 basic format (`20260102T030405.678Z`): no colons, so the downloaded file name is valid everywhere.
+ */
 export function deadLetterKey(cluster: string, now: Date, id: string): string {
-  const time = now.toISOString();
-  return `${deadLetterPrefix(cluster)}dt=${time.slice(0, 10)}/${time}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}.json.gz`;
+  const iso = now.toISOString();
+  const time = iso.replace(/[-:]/g, '');
+  return `${deadLetterPrefix(cluster)}dt=${iso.slice(0, 10)}/${time}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}.json.gz`;
 }
 
 /** Writes the collected dead letters, if any; returns undefined when there was nothing to keep. */

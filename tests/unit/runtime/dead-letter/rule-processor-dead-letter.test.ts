@@ -4,6 +4,7 @@ import { createLogger } from '../../../../runtime/logger';
 import { DEFAULT_CONF_DIR } from '../../../_helpers/paths';
 import { binaryGarbage, kinesisEvent, memoryGetter, s3Notification } from '../classifier/payloads/_events';
 import { cloudtrailEvent, osquery } from '../handlers/_records';
+import { deadLetterKey } from '../../../../runtime/dead-letter';
 import { memoryWriter } from './_memory-writer';
 
 const config: Config = loadConfig(DEFAULT_CONF_DIR);
@@ -25,8 +26,8 @@ describe('rule processor dead letters', () => {
     await handle(kinesisEvent(PROD_STREAM, '{"not":"osquery"}', 'plain text', JSON.stringify(osquery())), { awsRequestId: 'req-1' });
     expect(writer.objects).toHaveLength(1);
     const [object] = writer.objects;
-    expect(object.key).toMatch(/^dead-letter\/prod\/dt=\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}T[\d:.]+Z-req-1\.json\.gz$/);
-    expect(object.key.slice(20, 30)).toBe(object.key.slice(31, 41));
+    expect(object.key).toMatch(/^dead-letter\/prod\/dt=\d{4}-\d{2}-\d{2}\/\d{8}T\d{6}\.\d{3}Z-req-1\.json\.gz$/);
+    expect(object.key.slice(20, 30).replace(/-/g, '')).toBe(object.key.slice(31, 39));
     expect(object.entries.map((e) => [e.kind, e.data, e.source?.resource, e.source?.cluster])).toEqual([
       ['unclassified', '{"not":"osquery"}', PROD_STREAM, 'prod'],
       ['unclassified', 'plain text', PROD_STREAM, 'prod'],
@@ -35,6 +36,13 @@ describe('rule processor dead letters', () => {
     expect(lines).toContainEqual(
       expect.objectContaining({ message: 'batch processed', dead_letter: { object: `s3://memory/${object.key}`, entries: 2, dropped_from_dead_letter: 0, written: true } }),
     );
+  });
+
+  it.each([
+    ['prod', '2026-01-02T03:04:05.678Z', 'req-1', 'dead-letter/prod/dt=2026-01-02/20260102T030405.678Z-req-1.json.gz'],
+    ['corp', '2026-12-31T23:59:59.000Z', 'a/b c', 'dead-letter/corp/dt=2026-12-31/20261231T235959.000Z-a_b_c.json.gz'],
+  ])('names the object of cluster %s at %s (request id %j) %s', (cluster, time, id, key) => {
+    expect(deadLetterKey(cluster, new Date(time), id)).toBe(key);
   });
 
   it('keeps the whole raw data, which the log line and the batch result cut to 4,096 characters', async () => {
