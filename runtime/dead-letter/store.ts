@@ -4,15 +4,13 @@
  * in its own log line), and entries over the size bound are counted and logged at ERROR.
  */
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { deadLetterPrefix } from '../config/names';
 import { errorMessage } from '../errors';
 import type { Logger } from '../logger';
 import type { DeadLetterCollector } from './collector';
 import type { DeadLetterWriter } from './types';
-
-const gzipAsync = promisify(gzip);
 
 /** What {@link flushDeadLetters} did, for the batch summary line. */
 export interface DeadLetterReport {
@@ -65,7 +63,7 @@ export async function flushDeadLetters(options: FlushOptions): Promise<DeadLette
   const key = deadLetterKey(options.cluster, options.now ?? new Date(), options.requestId ?? randomUUID());
   const object = `${writer.destination}/${key}`;
   try {
-    const body = await gzipAsync(`${lines.join('\n')}\n`);
+    const body = await gzipLines(lines);
     await writer.put(key, body);
     return { object, entries: lines.length, dropped_from_dead_letter: dropped, written: true };
   } catch (err) {
@@ -79,4 +77,16 @@ export async function flushDeadLetters(options: FlushOptions): Promise<DeadLette
     });
     return { entries: lines.length, dropped_from_dead_letter: dropped, written: false };
   }
+}
+
+/** Gzips the lines without joining them first (no second copy of up to 64 MiB of text). */
+async function gzipLines(lines: readonly string[]): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const gzip = Readable.from(withNewlines(lines)).pipe(createGzip());
+  for await (const chunk of gzip) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function* withNewlines(lines: readonly string[]): Generator<string> {
+  for (const line of lines) yield `${line}\n`;
 }
