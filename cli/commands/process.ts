@@ -57,7 +57,7 @@ export function registerProcessCommand(parent: Command): void {
     .argument('<files...>', 'log files to read; - for stdin')
     .option('--source <service:resource>', 'use the log types of this data source (e.g. s3:my-bucket)')
     .option('--log-types <a,b>', 'try only these log types or families (comma-separated)')
-    .option('--cluster <name>', 'look the --source up in this cluster only')
+    .option('--cluster <name>', 'look the --source (or, with --dead-letter, each kept source) up in this cluster only')
     .option('--unclassified <file>', 'write unclassified records as JSON lines, for replay')
     .option('--dead-letter', "the inputs are dead-letter objects: replay each kept record with its original source")
     .option('--rules [dir]', 'run the rules of this folder (default: rules) and print alerts instead of records')
