@@ -22,6 +22,10 @@ and a summary on stderr: records, classified per log type, unclassified (with th
 With --json, the summary is the last stdout line instead: {"summary": {...}}.
 --unclassified <file> writes every unclassified record (whole raw data, source, reason, candidates) as JSON
 lines for replay once the schema is fixed:  jq -r .data <file> | streamalert process -
+--dead-letter reads the inputs as dead-letter objects kept by the deployed rule processor
+(s3://<prefix>-streamalert-data/dead-letter/<cluster>/dt=<day>/*.json.gz, gzip JSON lines) and classifies each
+kept record again with its original source (that source's log types are the candidates; --log-types overrides).
+Failed reads in them kept no record: they are counted as skipped. Add --unclassified to keep what still fails.
 With --rules [dir] (default dir: rules), the rules are bundled as "lambda package" does and run on each
 classified record, and stdout gets each alert as a JSON line instead of the records (for backtesting a rule on
 archived logs). Alert delivery is not built yet: the deployed rule processor writes each alert as one JSON log line.
@@ -32,13 +36,16 @@ Exit codes: 0 done (even with unclassified records: they are reported), 1 an inp
 Examples:
   streamalert process logs/cloudtrail.json.gz
   streamalert process --source kinesis:acme_prod_streamalert osquery.jsonl
-  zcat app.log.gz | streamalert process --log-types squid,sshd --unclassified misses.jsonl -`;
+  zcat app.log.gz | streamalert process --log-types squid,sshd --unclassified misses.jsonl -
+  aws s3 cp --recursive s3://acme-streamalert-data/dead-letter/prod/dt=2026-01-01/ dl/
+  streamalert process --dead-letter --unclassified still-failing.jsonl dl/*.json.gz`;
 
 interface ProcessCliOptions {
   readonly source?: string;
   readonly logTypes?: string;
   readonly cluster?: string;
   readonly unclassified?: string;
+  readonly deadLetter?: boolean;
   readonly maxInflatedMb?: string;
   readonly rules?: string | boolean;
 }
@@ -50,8 +57,9 @@ export function registerProcessCommand(parent: Command): void {
     .argument('<files...>', 'log files to read; - for stdin')
     .option('--source <service:resource>', 'use the log types of this data source (e.g. s3:my-bucket)')
     .option('--log-types <a,b>', 'try only these log types or families (comma-separated)')
-    .option('--cluster <name>', 'look the --source up in this cluster only')
+    .option('--cluster <name>', 'look the --source (or, with --dead-letter, each kept source) up in this cluster only')
     .option('--unclassified <file>', 'write unclassified records as JSON lines, for replay')
+    .option('--dead-letter', "the inputs are dead-letter objects: replay each kept record with its original source")
     .option('--rules [dir]', 'run the rules of this folder (default: rules) and print alerts instead of records')
     .addOption(new Option('--max-inflated-mb <n>', 'stop reading a compressed input past this inflated size').default('1024'))
     .addHelpText('after', HELP)
@@ -72,6 +80,7 @@ export function registerProcessCommand(parent: Command): void {
           logTypes: opts.logTypes,
           cluster: opts.cluster,
           unclassified: opts.unclassified,
+          deadLetter: opts.deadLetter,
           maxInflatedMb: Number(opts.maxInflatedMb),
         }),
       ),

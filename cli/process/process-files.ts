@@ -10,6 +10,7 @@ import { ExitCode, StreamAlertError, UsageError, errorMessage } from '../../runt
 import { createBatch, type RecordEvaluator } from '../../runtime/handlers';
 import type { CommandContext, CommandResult } from '../context';
 import { planCandidates } from './candidates';
+import { replayCandidates, replayRecords } from './dead-letter';
 import { countBytes, openInput } from './inputs';
 import { printIssue, printSummary, type ProcessSummary } from './summary';
 
@@ -29,6 +30,11 @@ export interface ProcessOptions {
   readonly logTypes?: string;
   /** Cluster to look the source up in. @default the first cluster that declares it */
   readonly cluster?: string;
+  /**
+   * The inputs are dead-letter objects: replay each kept record with its original source (its log types
+   * are the candidates, unless `logTypes` names them).
+   */
+  readonly deadLetter?: boolean;
   /** Where to write the unclassified records as JSON lines. */
   readonly unclassified?: string;
   /** Cap on the inflated size of one compressed input, in MiB. @default 1024 */
@@ -50,8 +56,13 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
   const maxInflatedMb = options.maxInflatedMb ?? 1024;
   if (!Number.isFinite(maxInflatedMb) || maxInflatedMb <= 0) throw new UsageError(`--max-inflated-mb must be a positive number, got ${String(options.maxInflatedMb)}`);
 
+  if (options.deadLetter && options.source !== undefined) {
+    throw new UsageError('use either --dead-letter or --source, not both', 'a dead letter is replayed with the source it was read from');
+  }
+
   const config = loadConfig(options.config);
   const plan = planCandidates(config, options);
+  const replay = options.deadLetter === true;
   const classifier = createClassifier(config);
   const inputs = options.files.map((file) => openInput(file, options.stdin ?? process.stdin));
   const unclassifiedFd = options.unclassified === undefined ? undefined : openOutput(options.unclassified);
@@ -59,7 +70,8 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
   let shownIssues = 0;
   const batch = createBatch({
     classifier,
-    candidatesFor: () => ({ ok: true, logTypes: plan.logTypes, cluster: plan.source?.cluster }),
+    candidatesFor:
+      replay && options.logTypes === undefined ? replayCandidates(config, options.cluster) : () => ({ ok: true, logTypes: plan.logTypes, cluster: plan.source?.cluster }),
     evaluator: options.evaluator,
     onClassified: options.evaluator ? undefined : (record) => io.data(classifiedLine(record)),
     onAlert: (alert) => io.data(JSON.stringify(alert)),
@@ -68,7 +80,9 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
       shownIssues = printIssue(io, issue, shownIssues);
     },
   });
-  const reader = readContext({ onIssue: (issue) => batch.issue(issue), limits: { maxInflatedBytes: Math.floor(maxInflatedMb * MIB) } });
+  // A dead-letter line holds a whole record (up to a 32 MiB document) in JSON: more than a log line.
+  const maxLineBytes = replay ? { maxLineBytes: 64 * MIB } : {};
+  const reader = readContext({ onIssue: (issue) => batch.issue(issue), limits: { maxInflatedBytes: Math.floor(maxInflatedMb * MIB), ...maxLineBytes } });
 
   try {
     for (const input of inputs) {
@@ -80,7 +94,7 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
         : { service: 's3', resource: input.name };
       const body = countBytes(input.open(), (n) => (bytes += n));
       for await (const records of readObject(body, { source, name: input.name }, reader)) {
-        for (const raw of records) batch.add(raw);
+        for (const raw of replay ? replayRecords(records, input.name, (issue) => batch.issue(issue)) : records) batch.add(raw);
         const now = Date.now();
         if (io.isTty && now - lastDrawn >= PROGRESS_EVERY_MS) {
           lastDrawn = now;
@@ -96,7 +110,8 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
 
   const result = batch.result();
   const unreadable = inputs.flatMap((i) => (i.ok ? [] : [i.reason]));
-  const summary: ProcessSummary = { inputs: inputs.length, unreadable_inputs: unreadable, candidates: plan.description, counts: result.counts };
+  const candidates = replay && options.logTypes === undefined ? "each dead letter's own source" : plan.description;
+  const summary: ProcessSummary = { inputs: inputs.length, unreadable_inputs: unreadable, candidates, counts: result.counts };
   if (ctx.globals.json) io.data(JSON.stringify({ summary }));
   else printSummary(io, summary, result);
   return unreadable.length > 0 || result.counts.failed_reads > 0 ? ExitCode.Runtime : ExitCode.Ok;

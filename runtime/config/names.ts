@@ -70,3 +70,14 @@ export function firehoseStreamName(config: Pick<Config, 'account'>, logType: str
   const suffix = hash.toString(16).padStart(8, '0');
   return `${full.slice(0, FIREHOSE_NAME_MAX - suffix.length - 1)}_${suffix}`;
 }
+
+/** Environment variable that names the bucket the rule processor keeps its dead letters in (unset: none kept). */
+export const DEAD_LETTER_BUCKET_ENV = 'DEAD_LETTER_BUCKET';
+
+/**
+ * Key prefix of a cluster's dead letters in the data bucket: `dead-letter/<cluster>/`. The rule processor
+ * may write only under it (one object per invocation, `dt=YYYY-MM-DD/<time>-<request id>.json.gz`).
+ */
+export function deadLetterPrefix(cluster: string): string {
+  return `dead-letter/${cluster}/`;
+}

@@ -22,7 +22,11 @@ export interface BatchOptions {
   readonly candidatesFor: (source: RecordSource) => Candidates;
   readonly evaluator?: RecordEvaluator;
   readonly onClassified?: (record: ClassifiedRecord) => void;
-  readonly onUnclassified?: (record: UnclassifiedRecord, raw: RawRecord) => void;
+  /**
+   * Receives each unclassified record with the raw record it came from (whole: the record's `data` is cut).
+   * `rejected` is true for a record the matching schema rejected within `raw` (one of several it holds).
+   */
+  readonly onUnclassified?: (record: UnclassifiedRecord, raw: RawRecord, rejected: boolean) => void;
   readonly onAlert?: (alert: unknown) => void;
   readonly onIssue?: (issue: ReadIssue) => void;
   readonly onEvaluationError?: (record: ClassifiedRecord, message: string) => void;
@@ -49,10 +53,10 @@ export function createBatch(options: BatchOptions): Batch {
   let skipped = 0;
   let evaluationErrors = 0;
 
-  const keepUnclassified = (record: UnclassifiedRecord, raw: RawRecord): void => {
+  const keepUnclassified = (record: UnclassifiedRecord, raw: RawRecord, rejected = false): void => {
     unclassifiedCount += 1;
     if (unclassified.length < MAX_KEPT) unclassified.push(record);
-    options.onUnclassified?.(record, raw);
+    options.onUnclassified?.(record, raw, rejected);
   };
 
   const evaluate = (record: ClassifiedRecord): void => {
@@ -88,7 +92,7 @@ export function createBatch(options: BatchOptions): Batch {
         options.onClassified?.(record);
         evaluate(record);
       }
-      for (const rejected of outcome.rejected ?? []) keepUnclassified(rejected, raw);
+      for (const rejected of outcome.rejected ?? []) keepUnclassified(rejected, raw, true);
     },
     issue(issue) {
       if (issue.level === 'error') {

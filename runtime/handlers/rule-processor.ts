@@ -1,7 +1,8 @@
 /**
  * The deployed rule processor (one per cluster): read the event's payloads, classify each record against
  * the log types of its source, run the rules, and log a summary line, every unclassified record and every
- * read failure as JSON lines (CloudWatch Logs), so nothing is lost. A bad record never fails the batch.
+ * read failure as JSON lines (CloudWatch Logs). Both are also kept, whole, in one dead-letter object per
+ * invocation (`DEAD_LETTER_BUCKET`) for replay, so nothing is lost. A bad record never fails the batch.
  */
 import { createClassifier, type RecordSource } from '../classifier';
 import { readEventBatches } from '../classifier/payloads';
@@ -9,6 +10,7 @@ import { createSourceResolver, UnknownSourceError } from '../classifier/sources'
 import { StreamAlertError, ExitCode } from '../errors';
 import { createFirehoseSink, defaultFirehoseSender, type FirehoseDelivery } from '../firehose';
 import { createLogger, type Logger } from '../logger';
+import { createDeadLetterCollector, deadLetterWriterFromEnv, flushDeadLetters } from '../dead-letter';
 import { createBatch, type Candidates } from './batch';
 import type { BatchResult, RuleProcessorOptions } from './types';
 
@@ -33,6 +35,7 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
   const logger: Logger = options.logger ?? createLogger();
   const classifier = createClassifier(config);
   const resolve = createSourceResolver(config, cluster);
+  const deadLetter = options.deadLetter ?? deadLetterWriterFromEnv();
   const candidatesFor = (source: RecordSource): Candidates => {
     const found = resolve(source);
     return found instanceof UnknownSourceError ? { ok: false, reason: found.message } : { ok: true, logTypes: found.logTypes, cluster: found.cluster };
@@ -43,15 +46,22 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     const requestId = requestIdOf(context);
     const fields = requestId === undefined ? { cluster } : { cluster, request_id: requestId };
     const delivery = firehose?.open(fields);
+    const kept = deadLetter === undefined ? undefined : createDeadLetterCollector(options.maxDeadLetterBytes);
     const batch = createBatch({
       onClassified: delivery && ((record) => delivery.add(record)),
       classifier,
       candidatesFor,
       evaluator: options.evaluator,
-      onUnclassified: (record) => logger.warn('unclassified record', { ...fields, unclassified: record }),
+      onUnclassified: (record, raw, rejected) => {
+        logger.warn('unclassified record', { ...fields, unclassified: record });
+        kept?.unclassified(record, raw, rejected);
+      },
       // Until alert delivery exists, each alert is one JSON log line (kept by CloudWatch Logs).
       onAlert: (alert) => logger.info('alert', { ...fields, alert }),
-      onIssue: (issue) => logger[issue.level](issue.level === 'error' ? 'failed read' : 'skipped', { ...fields, issue }),
+      onIssue: (issue) => {
+        logger[issue.level](issue.level === 'error' ? 'failed read' : 'skipped', { ...fields, issue });
+        if (issue.level === 'error') kept?.failedRead(issue);
+      },
       onEvaluationError: (record, message) =>
         logger.error('rule evaluation failed', { ...fields, log_type: record.log_type, source: record.source, error: message }),
     });
@@ -69,7 +79,9 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
       for (const raw of records) batch.add(raw);
     }
     const result = await withFirehoseCounts(batch.result(), delivery);
-    logger.info('batch processed', { ...fields, counts: result.counts });
+    const deadLetters =
+      deadLetter && kept ? await flushDeadLetters({ writer: deadLetter, collector: kept, cluster, logger, fields, requestId }) : undefined;
+    logger.info('batch processed', deadLetters ? { ...fields, counts: result.counts, dead_letter: deadLetters } : { ...fields, counts: result.counts });
     return result;
   };
 }

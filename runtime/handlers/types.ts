@@ -2,6 +2,7 @@
 import type { ObjectGetter, ReadIssue, ReadLimits } from '../classifier/payloads';
 import type { ClassifiedRecord, UnclassifiedRecord } from '../classifier/types';
 import type { Config } from '../config/types';
+import type { DeadLetterWriter } from '../dead-letter/types';
 import type { Logger } from '../logger';
 import type { FirehoseSender } from '../firehose/types';
 
@@ -29,6 +30,13 @@ export interface RuleProcessorOptions {
   readonly firehose?: FirehoseSender;
   /** @default DEFAULT_READ_LIMITS */
   readonly limits?: Partial<ReadLimits>;
+  /**
+   * Keeps each invocation's unclassified records (whole) and failed reads as one gzip JSON-lines object.
+   * @default S3 PutObject into the bucket named by `DEAD_LETTER_BUCKET`; none when it is unset
+   */
+  readonly deadLetter?: DeadLetterWriter;
+  /** Most uncompressed bytes of one dead-letter object; entries past it are counted and logged. @default 64 MiB */
+  readonly maxDeadLetterBytes?: number;
 }
 
 /** Counts of one batch. */

@@ -1,7 +1,7 @@
 /** One cluster: its rule processor and every module switched on in `variables.json`. */
 import { Construct } from 'constructs';
 import type { ClusterConfig, Config } from '../../../runtime/config';
-import { kinesisStreamName, ruleProcessorName } from '../../../runtime/config/names';
+import { dataBucketName, kinesisStreamName, ruleProcessorName } from '../../../runtime/config/names';
 import { arn, type PolicyStatement } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
 import { cloudtrailBucketName } from '../names';
@@ -59,6 +59,8 @@ export class Cluster extends Construct {
       region,
       settings: m.rule_processor,
       kmsKeyArn,
+      // The data bucket always exists (global module); its account-region key encrypts it.
+      deadLetter: { bucket: dataBucketName(config), bucketRegion: account.region, bucketKmsKeyArn: global.keyFor(account.region).arn },
     });
     const firehose = config.global.firehose;
     if (firehose.enabled && firehose.log_types.length > 0) {

@@ -1,6 +1,6 @@
 /**
- * The `rule_processor` module: a cluster's Lambda function, its role and log group, and the
- * `production` alias every trigger points at.
+ * The `rule_processor` module: a cluster's Lambda function, its role and log group, the
+ * `production` alias every trigger points at, and its right to keep dead letters in the data bucket.
  *
  * `lambda deploy` and `lambda rollback` own the code and the alias version, so Terraform ignores
  * changes to both; the first apply creates the function from the bootstrap package (see bootstrap-package.ts).
@@ -11,8 +11,8 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import type { RuleProcessorModule as RuleProcessorSettings } from '../../../runtime/config';
-import { PRODUCTION_ALIAS } from '../../../runtime/config/names';
-import { assumeRolePolicy } from '../constructs/policy';
+import { DEAD_LETTER_BUCKET_ENV, deadLetterPrefix, PRODUCTION_ALIAS } from '../../../runtime/config/names';
+import { assumeRolePolicy, partitionOf, type PolicyStatement } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
 import { BOOTSTRAP_HANDLER, BOOTSTRAP_PACKAGE_FILE } from '../bootstrap-package';
 import { DEFAULT_ID } from '../stack';
@@ -27,14 +27,43 @@ export interface RuleProcessorProps {
   readonly settings: RuleProcessorSettings;
   /** ARN of the region's KMS key (log group and environment encryption). */
   readonly kmsKeyArn: string;
+  /** Where the function keeps unclassified records and failed reads for replay. */
+  readonly deadLetter: DeadLetterProps;
+}
+
+/** The dead-letter store of a rule processor: a prefix of the data bucket. */
+export interface DeadLetterProps {
+  /** Data bucket name (runtime/config/names.ts `dataBucketName`). */
+  readonly bucket: string;
+  /** Region of the bucket (the account region). */
+  readonly bucketRegion: string;
+  /** ARN of the KMS key the bucket encrypts with by default (SSE-KMS). */
+  readonly bucketKmsKeyArn: string;
 }
 
 /** Code fields that `lambda deploy` changes; Terraform must not put the bootstrap package back. */
 export const DEPLOY_OWNED_CODE_FIELDS = ['filename', 'source_code_hash', 's3_bucket', 's3_key', 's3_object_version', 'image_uri'];
 
 /** Environment of the function: the configured variables, then the ones StreamAlert sets (they win). */
-export function determineEnvironment(cluster: string, settings: RuleProcessorSettings): Record<string, string> {
-  return { ...settings.environment, CLUSTER: cluster, LOG_LEVEL: settings.log_level };
+export function determineEnvironment(cluster: string, settings: RuleProcessorSettings, deadLetterBucket?: string): Record<string, string> {
+  const environment: Record<string, string> = { ...settings.environment, CLUSTER: cluster, LOG_LEVEL: settings.log_level };
+  if (deadLetterBucket !== undefined) environment[DEAD_LETTER_BUCKET_ENV] = deadLetterBucket;
+  return environment;
+}
+
+/**
+ * Writing dead letters: PutObject under the cluster's own prefix only (never read, list or delete), and a
+ * data key of the bucket's KMS key, only when S3 asks for it on the function's behalf.
+ */
+export function deadLetterStatements(cluster: string, deadLetter: DeadLetterProps): PolicyStatement[] {
+  return [
+    { Action: 's3:PutObject', Resource: `arn:${partitionOf(deadLetter.bucketRegion)}:s3:::${deadLetter.bucket}/${deadLetterPrefix(cluster)}*` },
+    {
+      Action: 'kms:GenerateDataKey',
+      Resource: deadLetter.bucketKmsKeyArn,
+      Condition: { StringEquals: { 'kms:ViaService': `s3.${deadLetter.bucketRegion}.amazonaws.com` } },
+    },
+  ];
 }
 
 /** A cluster's rule processor. */
@@ -61,6 +90,7 @@ export class RuleProcessor extends Construct {
     const logging = attachPolicy(this, 'write_logs', this.role, 'write_logs', [
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${this.logGroup.arn}:*` },
     ]);
+    attachPolicy(this, 'write_dead_letters', this.role, 'write_dead_letters', deadLetterStatements(props.cluster, props.deadLetter));
     this.function = new LambdaFunction(this, DEFAULT_ID, {
       region,
       functionName,
@@ -73,7 +103,7 @@ export class RuleProcessor extends Construct {
       reservedConcurrentExecutions: settings.concurrency_limit,
       filename: `\${path.module}/${BOOTSTRAP_PACKAGE_FILE}`,
       kmsKeyArn: props.kmsKeyArn,
-      environment: { variables: determineEnvironment(props.cluster, settings) },
+      environment: { variables: determineEnvironment(props.cluster, settings, props.deadLetter.bucket) },
       dependsOn: [this.logGroup, logging],
       lifecycle: { ignoreChanges: DEPLOY_OWNED_CODE_FIELDS },
     });

@@ -26,9 +26,41 @@ describe('rule_processor module', () => {
     expect(r.aws_lambda_function.corp_rule_processor.reserved_concurrent_executions).toBeUndefined();
   });
 
-  it('sets CLUSTER and LOG_LEVEL, which configured variables cannot override', () => {
-    expect(fn.environment.variables).toEqual({ CLUSTER: 'prod', EXTRA: 'yes', LOG_LEVEL: 'debug' });
+  it('sets CLUSTER, LOG_LEVEL and DEAD_LETTER_BUCKET, which configured variables cannot override', () => {
+    expect(fn.environment.variables).toEqual({ CLUSTER: 'prod', EXTRA: 'yes', LOG_LEVEL: 'debug', DEAD_LETTER_BUCKET: 'acme-streamalert-data' });
     expect(determineEnvironment('x', { environment: { A: '1' }, log_level: 'warn' } as never)).toEqual({ A: '1', CLUSTER: 'x', LOG_LEVEL: 'warn' });
+    expect(determineEnvironment('x', { environment: { DEAD_LETTER_BUCKET: 'elsewhere' }, log_level: 'warn' } as never, 'data')).toEqual(
+      expect.objectContaining({ DEAD_LETTER_BUCKET: 'data' }),
+    );
+  });
+
+  it.each([
+    ['prod', 'us-east-1'],
+    ['corp', 'us-west-2'],
+  ])('lets the %s function (in %s) only put objects under its own dead-letter prefix of the data bucket, encrypted with the bucket key', (cluster) => {
+    const policy = JSON.parse(r.aws_iam_role_policy[`${cluster}_rule_processor_write_dead_letters`].policy);
+    expect(policy.Statement).toEqual([
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: `arn:aws:s3:::acme-streamalert-data/dead-letter/${cluster}/*` },
+      {
+        Effect: 'Allow',
+        Action: 'kms:GenerateDataKey',
+        // The data bucket is in the account region and encrypts with that region's key, whatever the cluster's region.
+        Resource: '${aws_kms_key.global_us_east_1_kms_key.arn}',
+        Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } },
+      },
+    ]);
+    expect(r.aws_iam_role_policy[`${cluster}_rule_processor_write_dead_letters`].role).toBe(`\${aws_iam_role.${cluster}_rule_processor_role.name}`);
+  });
+
+  it('keeps dead letters in the data bucket, which exists even with Firehose off, encrypted with SSE-KMS', () => {
+    const off = resourcesWith((v) => {
+      v.global.firehose = { enabled: false };
+    });
+    expect(off.aws_s3_bucket.global_data).toEqual(expect.objectContaining({ bucket: 'acme-streamalert-data' }));
+    expect(off.aws_s3_bucket_server_side_encryption_configuration.global_data_encryption.rule).toEqual([
+      expect.objectContaining({ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.global_us_east_1_kms_key.arn}' } }),
+    ]);
+    expect(off.aws_lambda_function.prod_rule_processor.environment.variables.DEAD_LETTER_BUCKET).toBe('acme-streamalert-data');
   });
 
   it('starts from the bootstrap package and leaves the code to lambda deploy', () => {
