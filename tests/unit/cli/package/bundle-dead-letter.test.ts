@@ -9,6 +9,7 @@ import { silentLogger } from '../../../../runtime/logger';
 import { DEFAULT_CONF_DIR, REPO_ROOT } from '../../../_helpers/paths';
 import { makeTempDir } from '../../../_helpers/temp-dir';
 import { kinesisEvent } from '../../runtime/classifier/payloads/_events';
+import { useLoopbackAws } from '../../../_helpers/aws-env';
 
 const config = loadConfig(DEFAULT_CONF_DIR);
 
@@ -35,14 +36,7 @@ describe('the rule processor bundle and its dead letters', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_REGION: 'us-east-1',
-      DEAD_LETTER_BUCKET: 'acme-streamalert-data',
-    });
+    const restoreEnv = useLoopbackAws(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { DEAD_LETTER_BUCKET: 'acme-streamalert-data' });
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const entry = require(join(dir, 'index.js')) as { createHandler: (o: object) => (event: unknown, context: unknown) => Promise<unknown> };
@@ -55,7 +49,7 @@ describe('the rule processor bundle and its dead letters', () => {
       const gzipAt = body.indexOf(Buffer.from([0x1f, 0x8b]));
       expect(JSON.parse(gunzipSync(body.subarray(gzipAt)).toString('utf8'))).toEqual(expect.objectContaining({ kind: 'unclassified', data: 'not a log' }));
     } finally {
-      process.env = saved;
+      restoreEnv();
       server.close();
     }
   });

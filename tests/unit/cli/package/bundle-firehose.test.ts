@@ -9,6 +9,7 @@ import { DEFAULT_CONF_DIR, REPO_ROOT } from '../../../_helpers/paths';
 import { makeTempDir } from '../../../_helpers/temp-dir';
 import { kinesisEvent } from '../../runtime/classifier/payloads/_events';
 import { osquery } from '../../runtime/handlers/_records';
+import { useLoopbackAws } from '../../../_helpers/aws-env';
 
 const config = loadConfig(DEFAULT_CONF_DIR);
 
@@ -27,14 +28,7 @@ describe('rule processor bundle with Firehose', () => {
     writeFileSync(join(dir, 'index.js'), bundle.code);
     for (const [name, code] of Object.entries(bundle.chunks)) writeFileSync(join(dir, name), code);
     const fake = await startFakeFirehose();
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      AWS_LAMBDA_FUNCTION_NAME: 'acme_prod_streamalert_rules',
-      AWS_ENDPOINT_URL: fake.url,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_REGION: 'us-east-1',
-    });
+    const restoreEnv = useLoopbackAws(fake.url, { AWS_LAMBDA_FUNCTION_NAME: 'acme_prod_streamalert_rules' });
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const entry = require(join(dir, 'index.js')) as Entry;
@@ -43,7 +37,7 @@ describe('rule processor bundle with Firehose', () => {
       expect(JSON.parse(fake.calls[0].records[0])).toEqual(expect.objectContaining({ hostIdentifier: 'host-9' }));
       expect(result.counts).toEqual(expect.objectContaining({ firehose_sent: 1, firehose_failed: 0, firehose_too_large: 0 }));
     } finally {
-      process.env = saved;
+      restoreEnv();
       await fake.close();
     }
   });

@@ -10,6 +10,7 @@ import { DEFAULT_CONF_DIR, REPO_ROOT } from '../../../_helpers/paths';
 import { makeTempDir } from '../../../_helpers/temp-dir';
 import { kinesisEvent } from '../../runtime/classifier/payloads/_events';
 import { osquery } from '../../runtime/handlers/_records';
+import { useLoopbackAws } from '../../../_helpers/aws-env';
 
 const config = loadConfig(DEFAULT_CONF_DIR);
 const base = { config, entry: FIXTURE_ENTRY, rulesDir: FIXTURE_RULES_DIR, project: REPO_ROOT, typecheck: false } as const;
@@ -93,13 +94,7 @@ describe('buildFunctionBundle with the rule processor entry', () => {
       res.end(`${JSON.stringify(osquery())}\n`);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_REGION: 'us-east-1',
-    });
+    const restoreEnv = useLoopbackAws(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const entry = require(join(dir, 'index.js')) as { createHandler: (o: object) => (event: unknown) => Promise<{ counts: { records: number; failed_reads: number } }> };
@@ -110,7 +105,7 @@ describe('buildFunctionBundle with the rule processor entry', () => {
       expect(requested).toEqual([`GET /${bucket}/logs/a.json?x-id=GetObject`]);
       expect(result.counts).toEqual(expect.objectContaining({ records: 1, failed_reads: 0 }));
     } finally {
-      process.env = saved;
+      restoreEnv();
       server.close();
     }
   });

@@ -8,6 +8,7 @@ import { DEFAULT_CONF_DIR } from '../../../_helpers/paths';
 import { kinesisEvent } from '../classifier/payloads/_events';
 import { memorySender } from '../firehose/_sender';
 import { osquery } from './_records';
+import { useLoopbackAws } from '../../../_helpers/aws-env';
 
 const config: Config = loadConfig(DEFAULT_CONF_DIR);
 const PROD_STREAM = 'acme_prod_streamalert';
@@ -58,13 +59,7 @@ describe('rule processor with Firehose', () => {
 
   it('sends with the default sender in Lambda to the endpoint of AWS_ENDPOINT_URL (a loopback Firehose)', async () => {
     const fake = await startFakeFirehose();
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      AWS_LAMBDA_FUNCTION_NAME: 'acme_prod_streamalert_rules',
-      AWS_ENDPOINT_URL: fake.url,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-    });
+    const restoreEnv = useLoopbackAws(fake.url, { AWS_LAMBDA_FUNCTION_NAME: 'acme_prod_streamalert_rules' });
     resetFirehoseClients();
     try {
       const result = await processor().handle(event);
@@ -72,7 +67,7 @@ describe('rule processor with Firehose', () => {
       expect(parseLines(fake.calls[0].records)).toEqual([delivered('host-1'), delivered('host-2')]);
       expect(result.counts).toEqual(expect.objectContaining({ firehose_sent: 2, firehose_failed: 0 }));
     } finally {
-      process.env = saved;
+      restoreEnv();
       resetFirehoseClients();
       await fake.close();
     }
