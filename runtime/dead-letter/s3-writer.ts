@@ -35,7 +35,10 @@ export function s3DeadLetterWriter(bucket: string): DeadLetterWriter {
 /** The S3 writer of the bucket named by `DEAD_LETTER_BUCKET`, or undefined when it is unset (local runs). */
 export function deadLetterWriterFromEnv(env: NodeJS.ProcessEnv = process.env): DeadLetterWriter | undefined {
   const bucket = env[DEAD_LETTER_BUCKET_ENV]?.trim();
-  return bucket ? s3DeadLetterWriter(bucket) : undefined;
+  // Only inside Lambda: `lambda test` and `process` load the same handler locally, and a developer's shell
+  // that happens to export DEAD_LETTER_BUCKET must not make them write to S3 (the Firehose sender does the same).
+  const inLambda = Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
+  return bucket && inLambda ? s3DeadLetterWriter(bucket) : undefined;
 }
 
 /** Forgets the shared client (tests). */

@@ -36,7 +36,10 @@ describe('the rule processor bundle and its dead letters', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const restoreEnv = useLoopbackAws(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { DEAD_LETTER_BUCKET: 'acme-streamalert-data' });
+    const restoreEnv = useLoopbackAws(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, {
+      DEAD_LETTER_BUCKET: 'acme-streamalert-data',
+      AWS_LAMBDA_FUNCTION_NAME: 'acme_prod_streamalert_rules',
+    });
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const entry = require(join(dir, 'index.js')) as { createHandler: (o: object) => (event: unknown, context: unknown) => Promise<unknown> };

@@ -27,16 +27,15 @@ describe('default S3 dead-letter writer', () => {
     );
   });
 
-  it('is what the rule processor uses when DEAD_LETTER_BUCKET is set: one gzip JSON-lines object per invocation', async () => {
+  it('is what the rule processor uses in Lambda when DEAD_LETTER_BUCKET is set: one gzip JSON-lines object per invocation', async () => {
     s3.on(PutObjectCommand).resolves({});
-    const saved = process.env.DEAD_LETTER_BUCKET;
-    process.env.DEAD_LETTER_BUCKET = 'acme-streamalert-data';
+    const saved = { ...process.env };
+    Object.assign(process.env, { DEAD_LETTER_BUCKET: 'acme-streamalert-data', AWS_LAMBDA_FUNCTION_NAME: 'acme_prod_streamalert_rules' });
     try {
       const handle = createRuleProcessor({ config: loadConfig(DEFAULT_CONF_DIR), cluster: 'prod', logger: silentLogger });
       await handle(kinesisEvent('acme_prod_streamalert', 'not a log line'), { awsRequestId: 'abc' });
     } finally {
-      if (saved === undefined) delete process.env.DEAD_LETTER_BUCKET;
-      else process.env.DEAD_LETTER_BUCKET = saved;
+      process.env = saved;
     }
     const calls = s3.commandCalls(PutObjectCommand);
     expect(calls).toHaveLength(1);
@@ -48,9 +47,10 @@ describe('default S3 dead-letter writer', () => {
 
   it.each([
     [{}, undefined],
-    [{ DEAD_LETTER_BUCKET: '' }, undefined],
-    [{ DEAD_LETTER_BUCKET: 'b' }, 's3://b'],
-  ])('is configured from the environment %j', (env, destination) => {
+    [{ DEAD_LETTER_BUCKET: '', AWS_LAMBDA_FUNCTION_NAME: 'f' }, undefined],
+    [{ DEAD_LETTER_BUCKET: 'b' }, undefined],
+    [{ DEAD_LETTER_BUCKET: 'b', AWS_LAMBDA_FUNCTION_NAME: 'f' }, 's3://b'],
+  ])('is configured from the environment, in Lambda only: %j', (env, destination) => {
     expect(deadLetterWriterFromEnv(env)?.destination).toBe(destination);
   });
 });
