@@ -5,6 +5,7 @@ import { registerLambdaCommands } from './lambda';
 import { registerOutputCommands } from './output';
 import { registerProcessCommand } from './process';
 import { registerRuleCommands } from './rule';
+import { registerSchemaCommands } from './schema';
 import { registerTerraformCommands } from './terraform';
 import { registerTypesCommands } from './types';
 
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerRuleCommands(program);
   registerTypesCommands(program);
   registerOutputCommands(program);
+  registerSchemaCommands(program);
 }

@@ -91,7 +91,7 @@ function mostSpecific(logs: readonly CompiledLog[], first: number, parsed: Parse
 }
 
 /** Compiles every log type of `config` once. @throws ConfigError when a schema cannot be compiled. */
-export function createClassifier(config: Config): Classifier {
+export function createClassifier(config: Pick<Config, 'logs'>): Classifier {
   const compiled = Object.values(config.logs).map((log, index) => compileLog(log, index));
   const byName = new Map(compiled.map((log) => [log.name, log]));
   // Callers pass the same candidate list for every record of a source: look it up by identity first.
