@@ -1,6 +1,8 @@
 /**
- * Registers every output service of this module (import it once, for its effect). Services that are not
- * built are not listed here: an unknown service is reported as such, never faked.
+ * Registers every output service (the alert processor and the CLI import this file once, for its effect).
+ * Modules that register themselves are imported for their effect; the alert-delivery services are listed
+ * in {@link DELIVERY_OUTPUTS} and registered below. A service that is not built is not listed: an unknown
+ * service is reported as such, never faked.
  */
 import { cloudwatchLogOutput } from './aws-cloudwatch-log';
 import { lambdaOutput, lambdaV2Output } from './aws-lambda';
