@@ -1,6 +1,7 @@
 /** A sample alert and an OutputContext whose logger captures every line, for output tests. */
 import { createLogger } from '../../runtime/logger';
 import type { OutputContext } from '../../runtime/outputs/types';
+import { defaultPublication as realDefault } from '../../runtime/publishers/default';
 import type { Publication } from '../../runtime/publishers/types';
 import type { Alert } from '../../runtime/rules/types';
 
@@ -27,7 +28,7 @@ export function sampleAlert(overrides: Partial<Alert> = {}): Alert {
 
 /** The default publication of an alert (what the default publisher passes on). */
 export function defaultPublication(alert: Alert): Publication {
-  return { ...alert, id: alert.alert_id } as unknown as Publication;
+  return realDefault(alert);
 }
 
 /** Context plus the log lines written through its logger. */
