@@ -93,8 +93,7 @@ export async function runApp(options: RunAppOptions): Promise<AppRunSummary> {
     throw new AppAuthError(`app ${name} (${app.type}): credentials lack ${missing.join(', ')}`, 'set them again with `streamalert app new`');
   }
 
-  const { current_state: _state, running_until: _until, last_success: _success, last_error: _error, ...saved } = state;
-  let cursor: AppCursor = saved;
+  let cursor: AppCursor = { last_timestamp: state.last_timestamp, cursor: state.cursor, seen_ids: state.seen_ids, scan: state.scan };
   const lease = (): string => new Date(now().getTime() + Math.max(remaining(), 0) + 60_000).toISOString();
   const save = (extra: Partial<AppState>): Promise<void> => store.saveState({ ...cursor, last_success: state.last_success, ...extra });
   await save({ current_state: 'running', running_until: lease() });
