@@ -31,8 +31,13 @@ export interface Io {
   debug(message: string): void;
   /** The primary result: pretty JSON on stdout with `--json`. */
   result(value: unknown): void;
-  /** Raw data on stdout (one JSON line per record, for instance). */
+  /** Raw data on stdout (one JSON line per record, for instance). Dropped once stdout is closed. */
   data(line: string): void;
+  /**
+   * True once stdout was closed by its reader (EPIPE, as in `streamalert process ... | head -1`): nothing
+   * written to it can arrive any more, so a command producing data may stop early and exit quietly.
+   */
+  dataClosed(): boolean;
   /** Rewrites a progress line in place on a TTY; a no-op otherwise. */
   progress(message: string): void;
   /** Clears the progress line, if any. */
@@ -47,6 +52,25 @@ export function isColorWanted(option: boolean | undefined, stream: { isTTY?: boo
   return stream.isTTY === true;
 }
 
+const watched = new WeakMap<NodeJS.WritableStream, { closed: boolean }>();
+
+/**
+ * Watches a stream for its reader going away (EPIPE once `| head` has read enough): that is the end of the
+ * output, not an error (no stack trace, no exit 1). One listener per stream, however many io objects use it.
+ */
+function watchClosed(stream: NodeJS.WritableStream): { closed: boolean } {
+  let state = watched.get(stream);
+  if (state === undefined) {
+    const created = { closed: false };
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      created.closed = true;
+    });
+    watched.set(stream, (state = created));
+  }
+  return state;
+}
+
 /** Creates the io object for one CLI run. */
 export function createIo(options: IoOptions = {}): Io {
   const stdout = options.stdout ?? process.stdout;
@@ -55,6 +79,7 @@ export function createIo(options: IoOptions = {}): Io {
   const style = new Chalk({ level: isColorWanted(options.color, stderr) ? 1 : 0 });
   const json = options.json === true;
   let progressShown = false;
+  const output = watchClosed(stdout);
 
   const line = (text: string): void => {
     if (progressShown) clearProgress();
@@ -82,8 +107,9 @@ export function createIo(options: IoOptions = {}): Io {
       if (json) stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
     data: (text) => {
-      stdout.write(`${text}\n`);
+      if (!output.closed) stdout.write(`${text}\n`);
     },
+    dataClosed: () => output.closed,
     progress: (message) => {
       if (!isTty) return;
       stderr.write(`\r\x1b[K${message}`);
