@@ -38,6 +38,11 @@ export interface Io {
    * written to it can arrive any more, so a command producing data may stop early and exit quietly.
    */
   dataClosed(): boolean;
+  /**
+   * Resolves once stdout has taken what was written (at once unless its reader is slower than the writer).
+   * A command writing much data awaits it now and then, so unwritten data never piles up in memory.
+   */
+  dataDrained(): Promise<void>;
   /** Rewrites a progress line in place on a TTY; a no-op otherwise. */
   progress(message: string): void;
   /** Clears the progress line, if any. */
@@ -69,6 +74,22 @@ function watchClosed(stream: NodeJS.WritableStream): { closed: boolean } {
     watched.set(stream, (state = created));
   }
   return state;
+}
+
+function drained(stream: NodeJS.WritableStream, output: { closed: boolean }): Promise<void> {
+  const writable = stream as NodeJS.WritableStream & { writableNeedDrain?: boolean };
+  if (output.closed || writable.writableNeedDrain !== true) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
 }
 
 /** Creates the io object for one CLI run. */
@@ -110,6 +131,7 @@ export function createIo(options: IoOptions = {}): Io {
       if (!output.closed) stdout.write(`${text}\n`);
     },
     dataClosed: () => output.closed,
+    dataDrained: () => drained(stdout, output),
     progress: (message) => {
       if (!isTty) return;
       stderr.write(`\r\x1b[K${message}`);

@@ -56,6 +56,7 @@ interface ProcessCliOptions {
   readonly maxInflatedMb?: string;
   readonly rules?: string | boolean;
   readonly jobs: string;
+  readonly chunkBytes?: string;
 }
 
 export function registerProcessCommand(parent: Command): void {
@@ -71,6 +72,8 @@ export function registerProcessCommand(parent: Command): void {
     .option('--rules [dir]', 'run the rules of this folder (default: rules) and print alerts instead of records')
     .addOption(new Option('--max-inflated-mb <n>', 'stop reading a compressed input past this inflated size').default('1024'))
     .addOption(new Option('-j, --jobs <n>', 'worker threads (files, and chunks of large plain files, are spread over them)').default(String(availableParallelism()), 'the number of cores'))
+    // For tests of the splitting itself: cut large files into smaller chunks.
+    .addOption(new Option('--chunk-bytes <n>', 'bytes per chunk of a split file').hideHelp())
     .addHelpText('after', HELP)
     .action(
       action<ProcessCliOptions>(async (ctx, opts, args) =>
@@ -84,6 +87,7 @@ export function registerProcessCommand(parent: Command): void {
                   rulesDir: resolve(typeof opts.rules === 'string' ? opts.rules : 'rules'),
                 }),
           jobs: Number(opts.jobs),
+          chunkBytes: opts.chunkBytes === undefined ? undefined : Number(opts.chunkBytes),
           config: ctx.globals.config,
           files: args,
           source: opts.source,

@@ -27,6 +27,8 @@ export interface ParallelSinks {
   progress(bytes: number, records: number): void;
   /** True once output cannot be delivered (stdout closed): the run stops. */
   stopped(): boolean;
+  /** Resolves once the output has taken what was written: workers are let on only then. */
+  drained(): Promise<void>;
 }
 
 /** What the workers did. */
@@ -85,6 +87,13 @@ export async function runParallel(options: {
       const samples = [...samplesByTask.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, s]) => s);
       resolve({ counts: slots.flatMap((s) => (s.counts ? [s.counts] : [])), samples, stopped });
     };
+    // A block is acknowledged once the output took it, so a slow reader holds the workers back.
+    const ack = (worker: Worker, blocks: number): void => {
+      sinks.drained().then(
+        () => !settled && worker.postMessage({ type: 'ack', blocks } satisfies ToWorker),
+        fail,
+      );
+    };
     const write = (channel: 'data' | 'unclassified', block: string): void => (channel === 'data' ? sinks.data(block) : sinks.unclassified(block));
     const dispatch = (slot: Slot): void => {
       while (!exhausted && slot.held < TASKS_PER_WORKER) {
@@ -111,7 +120,7 @@ export async function runParallel(options: {
         if (entry === undefined) return;
         if (entry.blocks.length > 0) {
           for (const { channel, block } of entry.blocks) write(channel, block);
-          entry.worker.postMessage({ type: 'ack', blocks: entry.blocks.length } satisfies ToWorker);
+          ack(entry.worker, entry.blocks.length);
           entry.blocks = [];
         }
         if (!entry.done) return;
@@ -126,7 +135,7 @@ export async function runParallel(options: {
           const entry = waiting.get(message.id);
           if (message.id === head && entry) {
             write(message.channel, message.block);
-            slot.worker.postMessage({ type: 'ack', blocks: 1 } satisfies ToWorker);
+            ack(slot.worker, 1);
           } else entry?.blocks.push({ channel: message.channel, block: message.block });
           break;
         }

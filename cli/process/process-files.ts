@@ -55,7 +55,7 @@ export interface ProcessOptions {
   readonly rulesBundle?: { readonly file: string; readonly cluster: string };
   /** Worker threads. @default 1 (the command passes the number of cores) */
   readonly jobs?: number;
-  /** Bytes per chunk of a split file (tests make it small). @default 8 MiB */
+  /** Bytes per chunk of a split file (tests make it small). @default 4 MiB */
   readonly chunkBytes?: number;
 }
 
@@ -142,7 +142,14 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
         setup,
         tasks: tasks(),
         bodies: (task) => stdinOf(task)?.[Symbol.asyncIterator](),
-        sinks: { data: (block) => io.data(block), unclassified: writeUnclassified, issue: showIssue, progress, stopped: () => io.dataClosed() },
+        sinks: {
+          data: (block) => io.data(block),
+          unclassified: writeUnclassified,
+          issue: showIssue,
+          progress,
+          stopped: () => io.dataClosed(),
+          drained: () => io.dataDrained(),
+        },
       });
       ({ counts, samples, stopped } = result);
     } else {
@@ -163,6 +170,7 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
           onBytes: (n: number) => (bytes += n),
           onBatch: () => progress(bytes, thread.processor.recordCount()),
           stopped: () => io.dataClosed(),
+          backpressure: () => io.dataDrained(),
         };
         await readTask(task, thread.processor, how, stdinOf(task));
         data.flush();

@@ -27,6 +27,8 @@ export interface RecordProcessorOptions {
   readonly candidatesFor: (source: RecordSource) => Candidates;
   /** With rules: alerts are printed instead of classified records. */
   readonly evaluator?: RecordEvaluator;
+  /** Log records held by an unclassified raw record (a whole CloudTrail file holds many). @default 1 */
+  readonly recordsIn?: (raw: RawRecord) => number;
   readonly sinks: RecordSinks;
 }
 
@@ -45,6 +47,8 @@ export interface RecordProcessor {
 export function createRecordProcessor(options: RecordProcessorOptions): RecordProcessor {
   const { sinks } = options;
   let alerts = 0;
+  // Unclassified log records beyond one per unclassified raw record.
+  let extra = 0;
   let samples: UnclassifiedRecord[] = [];
   // The batch would keep every alert the evaluator returns: write each as it comes and hand back none.
   const evaluator: RecordEvaluator | undefined = options.evaluator && {
@@ -60,7 +64,8 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     candidatesFor: options.candidatesFor,
     evaluator,
     onClassified: evaluator ? undefined : (record) => sinks.data(classifiedLine(record)),
-    onUnclassified: (record, raw) => {
+    onUnclassified: (record, raw, rejected) => {
+      if (!rejected && options.recordsIn) extra += options.recordsIn(raw) - 1;
       if (samples.length < SAMPLES_PER_TASK) samples.push(record);
       sinks.unclassified?.(unclassifiedLine(record, raw));
     },
@@ -75,6 +80,9 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       samples = [];
       return taken;
     },
-    counts: () => ({ ...batch.result().counts, alerts }),
+    counts: () => {
+      const counts = batch.result().counts;
+      return { ...counts, unclassified: counts.unclassified + extra, alerts };
+    },
   };
 }

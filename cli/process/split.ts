@@ -12,7 +12,7 @@ import type { LinesTask } from './tasks';
 
 const MIB = 1024 * 1024;
 /** Bytes read per chunk of a split file. */
-export const CHUNK_BYTES = 8 * MIB;
+export const CHUNK_BYTES = 4 * MIB;
 /** Bytes looked at to decide whether a file is read line by line. */
 const HEAD_BYTES = MIB;
 

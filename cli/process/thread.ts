@@ -4,6 +4,7 @@ import { readContext, type ReadContext, type ReadIssue, type ReadLimits } from '
 import type { Config } from '../../runtime/config';
 import type { Candidates, RecordEvaluator } from '../../runtime/handlers';
 import { replayCandidates } from './dead-letter';
+import { createRecordCounter } from './record-count';
 import { createRecordProcessor, type RecordProcessor, type RecordSinks } from './records';
 
 /** The settings of a run, as plain data (they are passed to each worker). */
@@ -38,7 +39,8 @@ export function createThread(setup: ThreadSetup, config: Config, evaluator: Reco
     const fixed: Candidates = { ok: true, logTypes: setup.candidates.logTypes, cluster: setup.candidates.cluster };
     candidatesFor = () => fixed;
   }
-  const processor: RecordProcessor = createRecordProcessor({ classifier, candidatesFor, evaluator, sinks });
+  const recordsIn = createRecordCounter(config);
+  const processor: RecordProcessor = createRecordProcessor({ classifier, candidatesFor, evaluator, sinks, recordsIn });
   const reader = readContext({ onIssue: (issue: ReadIssue) => processor.issue(issue), limits: setup.limits });
   return { processor, reader };
 }
