@@ -27,6 +27,8 @@ export interface HandlerOverrides {
   readonly evaluator?: Evaluator;
   readonly logger?: Logger;
   readonly deadLetter?: DeadLetterWriter;
+  /** Runs before the rules on each chunk (the fixture's threat intel). */
+  readonly enrich?: (records: readonly ClassifiedRecord[]) => Promise<void>;
 }
 
 /** What the rule processor bundle exports. */

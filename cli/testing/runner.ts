@@ -7,6 +7,7 @@ import type { Config } from '../../runtime/config';
 import { errorMessage } from '../../runtime/errors';
 import { silentLogger, type Logger } from '../../runtime/logger';
 import type { RuleDefinition, RulesEngine } from '../../runtime/rules';
+import { createThreatIntel, memoryIocSource, type Ioc } from '../../runtime/threat-intel';
 import { loadBundledFunction, type BundleExports } from './bundled-function';
 import { captureDeadLetters } from './captured-dead-letters';
 import { judge, type Observed } from './compare';
@@ -59,13 +60,17 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
     },
   };
   const deadLetters = captureDeadLetters();
-  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger, deadLetter: deadLetters });
+  // Indicators of the event being run (its test_fixtures.threat_intel), matched as the deployed function would.
+  let iocs: readonly Ioc[] = [];
+  const enrich = fixtureThreatIntel(options.config, () => iocs);
+  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger, enrich, deadLetter: deadLetters });
   let id = 0;
   const run = async (event: TestEvent, lambdaEvent: unknown): Promise<Observed> => {
     const ruleErrors: string[] = [];
     engine = bundle.createRulesEngine({ rules, cluster: name, lookupTables: event.lookupTables, logger: ruleErrorLogger(ruleErrors) });
     seen.logTypes = [];
     seen.alertRules = [];
+    iocs = event.threatIntel ?? [];
     id += 1;
     deadLetters.take();
     try {
@@ -77,6 +82,18 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
     return { cluster: name, logTypes: [...seen.logTypes], alertRules: [...seen.alertRules], problems, ruleErrors };
   };
   return { name, bundle, rules, store, run };
+}
+
+/**
+ * Threat intel over a fixture's indicators, with the configuration's `normalized_ioc_types` and exclusions.
+ * It runs even when threat_intel.json is disabled: an event that mocks indicators asks for them.
+ */
+function fixtureThreatIntel(config: Config, current: () => readonly Ioc[]): (records: readonly ClassifiedRecord[]) => Promise<void> {
+  return async (records) => {
+    const iocs = current();
+    if (iocs.length === 0) return;
+    await createThreatIntel({ config: config.threat_intel, source: memoryIocSource(iocs), logger: silentLogger })(records);
+  };
 }
 
 /** A logger that keeps the engine's error lines ("rule X: matcher 'm' threw ...") for the report. */

@@ -38,12 +38,20 @@ export interface BatchOptions {
    * (alert ids are deterministic, so they are not paged twice).
    */
   readonly onRecordFailed?: (raw: RawRecord, reason: string) => void;
+  /**
+   * Runs on the classified records of each chunk before the evaluator (threat intel, lookup table refresh).
+   * When set, `add` only classifies and `flush` enriches then evaluates; it must not throw (if it does,
+   * the records are evaluated without enrichment).
+   */
+  readonly enrich?: (records: readonly ClassifiedRecord[]) => Promise<void>;
 }
 
 /** A batch in progress: feed it raw records and read issues, then take the report. */
 export interface Batch {
   add(raw: RawRecord): void;
   issue(issue: ReadIssue): void;
+  /** Enriches and evaluates the records classified since the last flush (a no-op without `enrich`). */
+  flush(): Promise<void>;
   /** Raw records added so far. */
   recordCount(): number;
   result(): BatchReport;
@@ -56,6 +64,12 @@ export interface BatchReport {
   readonly unclassified: readonly UnclassifiedRecord[];
   /** The first {@link MAX_KEPT} read failures (`error` level issues). */
   readonly failed_reads: readonly ReadIssue[];
+}
+
+/** A raw record classified, waiting for (or going through) evaluation. */
+interface Classified {
+  readonly raw: RawRecord;
+  readonly records: readonly ClassifiedRecord[];
 }
 
 /** Thrown inside the guard when the evaluator fails: the record is kept, its alerts would be lost otherwise. */
@@ -100,49 +114,61 @@ export function createBatch(options: BatchOptions): Batch {
     return alerts.length;
   };
 
-  /** Processes one raw record; returns whether it gave classified records. Throws on any failure. */
-  const process = (raw: RawRecord): boolean => {
+  const fail = (raw: RawRecord, err: unknown): void => {
+    c.failedRecords += 1;
+    if (err instanceof EvaluationFailed) c.evaluationErrors += 1;
+    const reason = err instanceof EvaluationFailed ? err.message : `processing failed: ${errorMessage(err)}`;
+    options.onRecordFailed?.(raw, reason);
+  };
+
+  /** Classifies one raw record; undefined when it gave no classified record. Throws on any failure. */
+  const classify = (raw: RawRecord): Classified | undefined => {
     const candidates = options.candidatesFor(raw.source);
     if (!candidates.ok) {
       const outcome = options.classifier.classify(raw, []);
       if (!outcome.ok) keepUnclassified({ ...outcome.unclassified, reason: candidates.reason }, raw);
-      return false;
+      return undefined;
     }
     const source = candidates.cluster === undefined ? raw.source : { ...raw.source, cluster: candidates.cluster };
     const outcome = options.classifier.classify(source === raw.source ? raw : { data: raw.data, source }, candidates.logTypes);
     if (!outcome.ok) {
       keepUnclassified(outcome.unclassified, raw);
-      return false;
+      return undefined;
     }
-    // Counted once the whole record went through, so that a failure half-way counts it only as failed.
-    const perType = new Map<string, number>();
-    let alerts = 0;
-    for (const record of outcome.records) {
-      options.onClassified?.(record);
-      alerts += evaluate(record);
-      perType.set(record.log_type, (perType.get(record.log_type) ?? 0) + 1);
-    }
+    for (const record of outcome.records) options.onClassified?.(record);
     for (const rejected of outcome.rejected ?? []) keepUnclassified(rejected, raw, true);
-    for (const [logType, n] of perType) classified.set(logType, (classified.get(logType) ?? 0) + n);
-    c.alerts += alerts;
-    return outcome.records.length > 0;
+    return outcome.records.length > 0 ? { raw, records: outcome.records } : undefined;
   };
+
+  /** Evaluates a classified raw record under the guard; counted once all of it went through. */
+  const finish = (item: Classified): void => {
+    let alerts = 0;
+    try {
+      for (const record of item.records) alerts += evaluate(record);
+    } catch (err) {
+      fail(item.raw, err);
+      return;
+    }
+    for (const record of item.records) classified.set(record.log_type, (classified.get(record.log_type) ?? 0) + 1);
+    c.alerts += alerts;
+    c.recordsClassified += 1;
+  };
+
+  let pending: Classified[] = [];
 
   return {
     add(raw) {
       c.records += 1;
-      let gave: boolean;
+      let item: Classified | undefined;
       try {
-        gave = process(raw);
+        item = classify(raw);
       } catch (err) {
-        c.failedRecords += 1;
-        if (err instanceof EvaluationFailed) c.evaluationErrors += 1;
-        const reason = err instanceof EvaluationFailed ? err.message : `processing failed: ${errorMessage(err)}`;
-        options.onRecordFailed?.(raw, reason);
+        fail(raw, err);
         return;
       }
-      if (gave) c.recordsClassified += 1;
-      else c.recordsUnclassified += 1;
+      if (item === undefined) c.recordsUnclassified += 1;
+      else if (options.enrich) pending.push(item);
+      else finish(item);
     },
     issue(issue) {
       if (issue.retry) c.retried += 1;
@@ -154,8 +180,25 @@ export function createBatch(options: BatchOptions): Batch {
       }
       options.onIssue?.(issue);
     },
+    async flush() {
+      if (pending.length === 0 || !options.enrich) return;
+      const chunk = pending;
+      pending = [];
+      try {
+        await options.enrich(chunk.flatMap((item) => item.records));
+      } catch {
+        // enrich logs its own failures; the records are still evaluated
+      }
+      chunk.forEach(finish);
+    },
     recordCount: () => c.records,
     result() {
+      // Records never flushed (a caller without flush) are evaluated without enrichment.
+      if (pending.length > 0) {
+        const left = pending;
+        pending = [];
+        left.forEach(finish);
+      }
       return {
         counts: {
           records: c.records,

@@ -13,6 +13,7 @@ import { createFirehoseSink, defaultFirehoseSender, type FirehoseCounts } from '
 import { createLogger, type Logger } from '../logger';
 import { createDeadLetterCollector, deadLetterWriterFromEnv, flushDeadLetters, MAX_DEAD_LETTER_BYTES, type DeadLetterCollector } from '../dead-letter';
 import { createBatch, type Candidates } from './batch';
+import { defaultEnrichment } from './enrichment';
 import { createRetryPlan } from './retry';
 import type { BatchCounts, BatchResult, RuleProcessorOptions } from './types';
 
@@ -44,6 +45,7 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     const found = resolve(source);
     return found instanceof UnknownSourceError ? { ok: false, reason: found.message } : { ok: true, logTypes: found.logTypes, cluster: found.cluster };
   };
+  const enrich = options.enrich ?? defaultEnrichment(config, cluster, logger);
   const firehose = createFirehoseSink({ config, sender: options.firehose ?? defaultFirehoseSender(config), logger, retry: options.firehoseRetry });
 
   return async (event, context) => {
@@ -69,6 +71,7 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
       classifier,
       candidatesFor,
       evaluator: options.evaluator,
+      enrich,
       onUnclassified: (record, raw, rejected) => {
         logger.warn('unclassified record', { ...fields, unclassified: record });
         kept?.unclassified(record, raw, rejected);
@@ -102,12 +105,14 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     });
     for await (const records of payloads) {
       for (const raw of records) batch.add(raw);
+      await batch.flush();
       await flushPart(false);
     }
+    const report = batch.result();
     const sent = delivery === undefined ? undefined : await delivery.close();
     for (const refused of sent?.refused ?? []) kept?.firehoseFailed(refused);
     await flushPart(true);
-    const counts: BatchCounts = { ...batch.result().counts, ...firehoseCounts(sent), ...(deadLetter ? { dead_lettered: written.entries } : {}) };
+    const counts: BatchCounts = { ...report.counts, ...firehoseCounts(sent), ...(deadLetter ? { dead_lettered: written.entries } : {}) };
     const deadLetters = written.objects.length > 0 ? { dead_letter: written.objects } : {};
     logger.info('batch processed', { ...fields, counts, ...deadLetters });
     retry.throwIfInvocationMustFail();

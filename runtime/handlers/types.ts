@@ -36,6 +36,11 @@ export interface RuleProcessorOptions {
    */
   readonly deadLetter?: DeadLetterWriter;
   /**
+   * Runs on each chunk of classified records before the rules: lookup table refresh and threat intel.
+   * @default built from `lookup_tables.json` and `threat_intel.json` when running in Lambda; none elsewhere
+   */
+  readonly enrich?: (records: readonly ClassifiedRecord[]) => Promise<void>;
+  /**
    * Most uncompressed bytes of dead letters held in memory: a part object is written once half of it is
    * collected, so nothing is dropped. @default 64 MiB
    */

@@ -3,6 +3,8 @@ export { canonicalJson } from '../json';
 import { createHash } from 'node:crypto';
 import type { ClassifiedRecord } from '../classifier/types';
 import { canonicalJson } from '../json';
+import { publisherNamesOf } from '../publishers/compose';
+import type { AlertPublishers, PublisherSpec } from '../publishers/types';
 import { getPath } from './helpers/lookup';
 import type { Alert, RuleDefinition } from './types';
 
@@ -24,6 +26,18 @@ export interface BuildAlertInput {
   readonly created: Date;
 }
 
+const publisherNames = new WeakMap<RuleDefinition, AlertPublishers>();
+
+/** A rule's publishers as alerts store them (names), worked out once per rule. */
+function namesOf(rule: RuleDefinition): AlertPublishers {
+  let names = publisherNames.get(rule);
+  if (names === undefined) {
+    names = publisherNamesOf(rule.options.publishers as PublisherSpec, rule.name);
+    publisherNames.set(rule, names);
+  }
+  return names;
+}
+
 /** The alert for one rule matching one record. */
 export function buildAlert(rule: RuleDefinition, event: ClassifiedRecord, input: BuildAlertInput): Alert {
   const o = rule.options;
@@ -41,7 +55,7 @@ export function buildAlert(rule: RuleDefinition, event: ClassifiedRecord, input:
     context: o.context ?? {},
     merge_by_keys: o.merge_by_keys ?? [],
     merge_window_mins: o.merge_window_mins ?? 0,
-    ...(o.publishers === undefined ? {} : { publishers: o.publishers }),
+    ...(o.publishers === undefined ? {} : { publishers: namesOf(rule) }),
     created: input.created.toISOString(),
   };
 }
