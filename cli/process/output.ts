@@ -4,6 +4,7 @@
  * system call per line was the largest cost of a run; see bench/README.md).
  */
 import type { ClassifiedRecord, RawRecord, UnclassifiedRecord } from '../../runtime/classifier';
+import { safeStringify } from '../../runtime/json';
 
 /** Lines gathered before a block is handed on. */
 export const BLOCK_BYTES = 256 * 1024;
@@ -36,11 +37,18 @@ export class LineBlocks {
 
 /** The stdout line of a classified record. */
 export function classifiedLine(record: ClassifiedRecord): string {
-  return JSON.stringify({ log_type: record.log_type, record: record.record, normalized: record.normalized, source: record.source });
+  // The native stringify first; a record nested past its recursion limit is still written (iteratively).
+  return safeStringify({ log_type: record.log_type, record: record.record, normalized: record.normalized, source: record.source });
 }
 
 /** An unclassified record for replay: the whole raw data (not cut short), its source and why it failed. */
 export function unclassifiedLine(record: UnclassifiedRecord, raw: RawRecord): string {
-  const data = typeof raw.data === 'string' ? raw.data : JSON.stringify(raw.data);
-  return JSON.stringify({ ...record, data });
+  const data = typeof raw.data === 'string' ? raw.data : safeStringify(raw.data);
+  return safeStringify({ ...record, data });
+}
+
+/** A record on which a step threw, for replay: its whole raw data, source and the reason. */
+export function failedLine(raw: RawRecord, reason: string): string {
+  const data = typeof raw.data === 'string' ? raw.data : safeStringify(raw.data);
+  return safeStringify({ data, data_bytes: Buffer.byteLength(data), source: raw.source, candidates: [], reason });
 }

@@ -194,7 +194,7 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
   const summary: ProcessSummary = { inputs: inputs.length, unreadable_inputs: unreadable, candidates, workers, counts: total };
   if (ctx.globals.json) io.data(JSON.stringify({ summary }));
   else printSummary(io, summary, samples);
-  return unreadable.length > 0 || total.failed_reads > 0 ? ExitCode.Runtime : ExitCode.Ok;
+  return unreadable.length > 0 || total.failed_reads > 0 || total.failed_records > 0 ? ExitCode.Runtime : ExitCode.Ok;
 }
 
 /**
@@ -202,24 +202,24 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
  * CloudTrail file of 500 events is 500 records); `objects` counts what was read (lines, documents).
  */
 function mergeCounts(all: readonly BatchCounts[], splitErrors: number): ProcessSummary['counts'] {
+  const sum = (pick: (c: BatchCounts) => number): number => all.reduce((total, c) => total + pick(c), 0);
   const classified: Record<string, number> = {};
-  let objects = 0;
-  let unclassified = 0;
-  let failed = splitErrors;
-  let skipped = 0;
-  let alerts = 0;
-  let evaluationErrors = 0;
-  for (const c of all) {
-    objects += c.records;
-    unclassified += c.unclassified;
-    failed += c.failed_reads;
-    skipped += c.skipped;
-    alerts += c.alerts;
-    evaluationErrors += c.evaluation_errors;
-    for (const [type, n] of Object.entries(c.classified)) classified[type] = (classified[type] ?? 0) + n;
-  }
-  const records = Object.values(classified).reduce((a, b) => a + b, 0) + unclassified;
-  return { records, objects, classified, unclassified, failed_reads: failed, skipped, alerts, evaluation_errors: evaluationErrors };
+  for (const c of all) for (const [type, n] of Object.entries(c.classified)) classified[type] = (classified[type] ?? 0) + n;
+  const unclassified = sum((c) => c.unclassified);
+  return {
+    records: Object.values(classified).reduce((a, b) => a + b, 0) + unclassified + sum((c) => c.failed_records),
+    objects: sum((c) => c.records),
+    records_classified: sum((c) => c.records_classified),
+    records_unclassified: sum((c) => c.records_unclassified),
+    failed_records: sum((c) => c.failed_records),
+    classified,
+    unclassified,
+    failed_reads: splitErrors + sum((c) => c.failed_reads),
+    retried_reads: sum((c) => c.retried_reads),
+    skipped: sum((c) => c.skipped),
+    alerts: sum((c) => c.alerts),
+    evaluation_errors: sum((c) => c.evaluation_errors),
+  };
 }
 
 function openOutput(path: string): number {

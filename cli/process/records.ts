@@ -7,7 +7,8 @@
 import type { ReadIssue } from '../../runtime/classifier/payloads';
 import type { Classifier, RawRecord, RecordSource, UnclassifiedRecord } from '../../runtime/classifier';
 import { createBatch, type BatchCounts, type Candidates, type RecordEvaluator } from '../../runtime/handlers';
-import { classifiedLine, unclassifiedLine } from './output';
+import { safeStringify } from '../../runtime/json';
+import { classifiedLine, failedLine, unclassifiedLine } from './output';
 
 /** Unclassified records kept per task for the summary (the first ones; all are counted and written). */
 export const SAMPLES_PER_TASK = 5;
@@ -54,7 +55,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
   const evaluator: RecordEvaluator | undefined = options.evaluator && {
     evaluate(record) {
       const found = options.evaluator?.evaluate(record) ?? [];
-      for (const alert of found) sinks.data(JSON.stringify(alert));
+      for (const alert of found) sinks.data(safeStringify(alert));
       alerts += found.length;
       return [];
     },
@@ -70,6 +71,11 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       sinks.unclassified?.(unclassifiedLine(record, raw));
     },
     onIssue: (issue) => sinks.issue(issue),
+    // A record on which a step threw is kept for replay beside the unclassified ones, with the reason.
+    onRecordFailed: (raw, reason) => {
+      sinks.issue({ level: 'error', code: 'Malformed', reason: `${raw.source.resource} ${raw.source.location ?? ''}: ${reason}`.replace('  ', ' '), source: raw.source });
+      sinks.unclassified?.(failedLine(raw, reason));
+    },
   });
   return {
     add: (raw) => batch.add(raw),

@@ -18,7 +18,7 @@ export interface ProcessSummary {
    * `records`: log records (each classified or unclassified one: a CloudTrail file of 500 events counts 500);
    * `objects`: what was read to find them (lines, whole documents).
    */
-  readonly counts: Omit<BatchCounts, 'firehose_sent' | 'firehose_failed' | 'firehose_too_large'> & { readonly objects: number };
+  readonly counts: Omit<BatchCounts, 'firehose_sent' | 'firehose_failed' | 'firehose_too_large' | 'dead_lettered'> & { readonly objects: number };
 }
 
 /** Prints the human summary: totals, classified per log type, the first unclassified reasons. */
@@ -27,7 +27,8 @@ export function printSummary(io: Io, summary: ProcessSummary, samples: readonly 
   const classified = Object.values(counts.classified).reduce((a, b) => a + b, 0);
   io.info(
     `processed ${summary.inputs} input(s) with ${summary.workers} worker(s) against ${summary.candidates}: ${counts.records} record(s), ${classified} classified, ` +
-      `${counts.unclassified} unclassified, ${counts.failed_reads} failed read(s), ${counts.skipped} skipped`,
+      `${counts.unclassified} unclassified, ${counts.failed_reads} failed read(s), ${counts.skipped} skipped` +
+      (counts.failed_records > 0 ? `, ${counts.failed_records} failed record(s) (a step threw; kept with --unclassified)` : ''),
   );
   const width = Math.max(0, ...Object.keys(counts.classified).map((k) => k.length));
   for (const [logType, n] of Object.entries(counts.classified).sort((a, b) => b[1] - a[1])) {
