@@ -1,5 +1,6 @@
 /** Registers every command group on the root program. */
 import type { Command } from 'commander';
+import { registerAppCommands } from './app';
 import { registerConfigCommands } from './config';
 import { registerLambdaCommands } from './lambda';
 import { registerOutputCommands } from './output';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerRuleCommands(program);
   registerTypesCommands(program);
   registerOutputCommands(program);
+  registerAppCommands(program);
 }

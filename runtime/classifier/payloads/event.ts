@@ -57,6 +57,11 @@ export async function* readEventBatches(event: unknown, options: PayloadReaderOp
 type RecordReader = (record: JsonObject, ctx: ReadContext) => AsyncIterable<RawRecord[]> | RawRecord[];
 
 async function* readEventRecord(record: unknown, index: number, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
+  // StreamAlert apps (theirs and ours) send `{"Records": [{"streamalert_app": ..., "logs": [...]}]}`.
+  if (isObject(record) && isAppPayload(record)) {
+    yield readAppPayload(record, ctx);
+    return;
+  }
   const service = isObject(record) ? (stringAt(record, 'eventSource') ?? stringAt(record, 'EventSource')) : undefined;
   const readers: Record<string, RecordReader> = {
     'aws:kinesis': readKinesisRecord,
