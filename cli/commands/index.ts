@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerAppCommands } from './app';
 import { registerConfigCommands } from './config';
 import { registerLambdaCommands } from './lambda';
+import { registerLookupTablesCommands } from './lookup-tables';
 import { registerOutputCommands } from './output';
 import { registerProcessCommand } from './process';
 import { registerRuleCommands } from './rule';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerTypesCommands(program);
   registerOutputCommands(program);
   registerAppCommands(program);
+  registerLookupTablesCommands(program);
 }
