@@ -4,6 +4,10 @@
  * an error message and the file speak the same language; every default is resolved here.
  */
 
+import type { LookupTablesConfig, ThreatIntelConfig } from './intel';
+
+export type * from './intel';
+
 /** Deeply readonly view of a value. */
 export type DeepReadonly<T> = T extends (...args: never[]) => unknown
   ? T
@@ -120,6 +124,24 @@ export interface ClusterModules {
   readonly cloudwatch_logs?: CloudwatchLogsModule;
   readonly flow_logs?: FlowLogsModule;
   readonly cloudtrail?: CloudtrailModule;
+  /** Function name -> app settings. */
+  readonly streamalert_apps?: Readonly<Record<string, AppModule>>;
+}
+
+/** One StreamAlert app of a cluster (`modules.streamalert_apps.<function name>`). */
+export interface AppModule {
+  readonly app_name: string;
+  /** App type ('duo_auth', 'okta_system_log', ...). */
+  readonly type: string;
+  /** EventBridge rate expression. */
+  readonly schedule_expression: string;
+  readonly memory: number;
+  readonly timeout: number;
+  readonly log_level: LogLevel;
+  readonly log_retention_days: number;
+  readonly first_run_lookback_seconds: number;
+  /** Errors alarm (on by default). */
+  readonly errors_alarm: { readonly enabled: boolean; readonly evaluation_periods: number; readonly period_seconds: number };
 }
 
 /** Names of the cluster modules, as written in `variables.json`. */
@@ -141,10 +163,48 @@ export interface FirehoseSettings {
   readonly log_types: readonly string[];
 }
 
+/** The alert merger (scheduled): dispatch, merging, retries with backoff, dead letters. */
+export interface AlertMergerSettings {
+  /** EventBridge schedule expression. */
+  readonly schedule: string;
+  readonly memory: number;
+  readonly timeout: number;
+  /** Most alerts one run reads from the table, all rules together. */
+  readonly max_alerts_per_run: number;
+  /** Dispatches of one alert before it is dead-lettered. */
+  readonly max_attempts: number;
+  /** Age (from creation) past which an alert with outputs still unsent is dead-lettered. */
+  readonly max_age_minutes: number;
+  /** Wait before the first re-dispatch, doubled at each attempt up to `backoff_max_seconds`. */
+  readonly backoff_base_seconds: number;
+  readonly backoff_max_seconds: number;
+  /** Most alerts merged into one. */
+  readonly merge_group_cap: number;
+}
+
+/** The alert processor: publishers and outputs. */
+export interface AlertProcessorSettings {
+  readonly memory: number;
+  readonly timeout: number;
+  /** Longest one output call may take, in seconds. */
+  readonly output_timeout_seconds: number;
+  /** How long a container keeps output secrets read from SSM, in seconds. */
+  readonly secrets_cache_seconds: number;
+}
+
+/** Alert delivery (`global.alerts`). */
+export interface AlertsSettings {
+  /** Days before DynamoDB expires an alert item (TTL attribute). */
+  readonly ttl_days: number;
+  readonly merger: AlertMergerSettings;
+  readonly processor: AlertProcessorSettings;
+}
+
 export interface GlobalSettings {
   readonly firehose: FirehoseSettings;
   readonly monitoring: { readonly topic_name: string };
   readonly s3_access_logs: { readonly retention_days: number };
+  readonly alerts: AlertsSettings;
 }
 
 export interface AccountSettings {
@@ -233,4 +293,8 @@ export interface Config {
   readonly logs: Readonly<Record<string, LogSchema>>;
   /** Output service -> descriptor -> optional non-secret setting (resource name, ARN...). */
   readonly outputs: Readonly<Record<string, Readonly<Record<string, string | null>>>>;
+  /** `lookup_tables.json` (disabled, no tables, when absent). */
+  readonly lookup_tables: LookupTablesConfig;
+  /** `threat_intel.json` (disabled when absent). */
+  readonly threat_intel: ThreatIntelConfig;
 }

@@ -16,3 +16,5 @@ export { valuesByType } from './helpers/normalized';
 export * as py from './helpers/python';
 export { dataHasValueFromSubstringList, getKeys, safeJsonLoads } from './helpers/streamalert';
 export * from './matchers';
+export { threatIntelMatches } from './helpers/threat-intel';
+export { publisher, type Publisher, type Publication, type PublisherFunction } from '../publishers';

@@ -1,4 +1,5 @@
 import { dataHasValueFromSubstringList, py, rule } from '../../../runtime/rules';
+import { generic, pagerdutyLayout, slackLayout } from '../../../runtime/publishers/community';
 
 /** Grantee groups that make an S3 ACL public (matched as substrings: they also appear as "uri=..."). */
 const PUBLIC_ACLS = ['http://acs.amazonaws.com/groups/global/AuthenticatedUsers', 'http://acs.amazonaws.com/groups/global/AllUsers'];
@@ -12,19 +13,14 @@ rule<'cloudwatch:events'>({
   req_subkeys: { detail: ['eventName', 'requestParameters', 'sourceIPAddress'] },
   outputs: ['aws-firehose:alerts', 'slack:sample-channel', 'pagerduty:sample-integration'],
   severity: 'medium',
-  // StreamAlert's publisher names, resolved by the alert processor's publisher registry.
   publishers: {
-    slack: [
-      'publishers.community.slack.slack_layout.Summary',
-      'publishers.community.slack.slack_layout.AttachRuleInfo',
-      'publishers.community.slack.slack_layout.AttachFullRecord',
-    ],
+    slack: [slackLayout.Summary, slackLayout.AttachRuleInfo, slackLayout.AttachFullRecord],
     pagerduty: [
-      'publishers.community.generic.add_record',
-      'publishers.community.generic.populate_fields',
-      'publishers.community.pagerduty.pagerduty_layout.PrettyPrintArrays',
-      'publishers.community.pagerduty.pagerduty_layout.ShortenTitle',
-      'publishers.community.pagerduty.pagerduty_layout.as_custom_details',
+      generic.addRecord,
+      generic.populateFields,
+      pagerdutyLayout.PrettyPrintArrays,
+      pagerdutyLayout.ShortenTitle,
+      pagerdutyLayout.asCustomDetails,
     ],
   },
   context: { populate_fields: ['userName', 'sourceIPAddress', 'eventTime', 'eventName', 'eventSource', 'bucketName'] },
