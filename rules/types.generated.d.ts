@@ -426,6 +426,19 @@ export interface DuoAuthenticationV2Record {
   readonly user: Record<string, unknown>;
 }
 
+/** A classified `fleet:results` record (schema in conf/schemas/fleet.json). */
+export interface FleetResultsRecord {
+  readonly action: string;
+  readonly calendarTime: string;
+  readonly columns: Record<string, unknown>;
+  readonly counter: number;
+  readonly decorations: Record<string, unknown>;
+  readonly epoch: number;
+  readonly hostIdentifier: string;
+  readonly name: string;
+  readonly unixTime: number;
+}
+
 /** A classified `ghe:general` record (schema in conf/schemas/ghe.json). */
 export interface GheGeneralRecord {
   readonly action: string;
@@ -1076,6 +1089,7 @@ declare module "../runtime/rules/types" {
     "duo:administrator": DuoAdministratorRecord;
     "duo:authentication": DuoAuthenticationRecord;
     "duo:authentication_v2": DuoAuthenticationV2Record;
+    "fleet:results": FleetResultsRecord;
     "ghe:general": GheGeneralRecord;
     "github:audit": GithubAuditRecord;
     "gsuite:reports": GsuiteReportsRecord;

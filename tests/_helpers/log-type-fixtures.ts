@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fillTimeHelpers } from '../../cli/testing/time-helpers';
 import { REPO_ROOT } from './paths';
 
 /** One sample: the log type it must classify as, where it came from, and the raw data. */
@@ -39,7 +40,8 @@ export function ruleFixtures(): LogTypeFixture[] {
     const events = JSON.parse(readFileSync(file, 'utf8')) as { log?: string; data?: unknown }[];
     return events
       .filter((e) => typeof e.log === 'string' && e.data !== undefined)
-      .map((e) => ({ log: e.log as string, source: `rule fixture ${file.slice(REPO_ROOT.length + 1)}`, data: e.data }));
+      // Rule fixtures may hold time helpers (<helper:last_hour>): filled as `lambda test` fills them.
+      .map((e) => ({ log: e.log as string, source: `rule fixture ${file.slice(REPO_ROOT.length + 1)}`, data: fillTimeHelpers(e.data).value }));
   });
 }
 
