@@ -22,7 +22,7 @@ describe('streamalert config import of StreamAlert apps', () => {
         timeout: 60,
         type: 'duo_auth',
       },
-      'prefix_cluster_box_admin_events_sm-app-name_app': { app_name: 'box', type: 'box_admin_events', schedule_expression: 'rate(10 minutes)' },
+      'prefix_cluster_salesforce_console_app': { app_name: 'sf', type: 'salesforce_console', schedule_expression: 'rate(10 minutes)' },
     };
     writeFileSync(clusterFile, JSON.stringify(cluster));
     const to = join(makeTempDir('streamalert-import-apps-'), 'conf');
@@ -34,7 +34,7 @@ describe('streamalert config import of StreamAlert apps', () => {
       expect.objectContaining({ type: 'duo_auth', schedule_expression: 'rate(10 minutes)', memory: 128, timeout: 60, log_level: 'info', errors_alarm: { enabled: true, evaluation_periods: 1, period_seconds: 120 } }),
     );
     const warnings = report.warnings.join('\n');
-    expect(warnings).toMatch(/app "prefix_cluster_box_admin_events_sm-app-name_app" of type "box_admin_events" is not supported/);
+    expect(warnings).toMatch(/app "prefix_cluster_salesforce_console_app" of type "salesforce_console" is not supported/);
     expect(warnings).toMatch(/store its credentials again with `streamalert app auth prefix_cluster_duo_auth_sm-app-name_app`/);
   });
 });
