@@ -11,16 +11,24 @@ export interface DynamoHandle {
   readonly client: InstanceType<DynamoSdk['DynamoDBClient']>;
 }
 
-let shared: Promise<DynamoHandle> | undefined;
+const shared = new Map<string, Promise<DynamoHandle>>();
 
-/** The container's DynamoDB client (created on first call). */
-export function dynamoClient(): Promise<DynamoHandle> {
-  // maxAttempts: the SDK's own retries stay short; the store adds its own backoff for unprocessed items.
-  shared ??= import('./dynamodb-sdk.lazy').then((sdk) => ({ sdk, client: new sdk.DynamoDBClient({ maxAttempts: 3 }) }));
-  return shared;
+/**
+ * The container's DynamoDB client for `region` (created on first call). The alerts table lives in the account
+ * region, which may differ from the function's (a cluster in another region). @default AWS_REGION
+ */
+export function dynamoClient(region?: string): Promise<DynamoHandle> {
+  const key = region ?? '';
+  let found = shared.get(key);
+  if (found === undefined) {
+    // maxAttempts: the SDK's own retries stay short; the store adds its own backoff for unprocessed items.
+    found = import('./dynamodb-sdk.lazy').then((sdk) => ({ sdk, client: new sdk.DynamoDBClient({ maxAttempts: 3, ...(region ? { region } : {}) }) }));
+    shared.set(key, found);
+  }
+  return found;
 }
 
-/** Forgets the shared client (tests that change endpoints). */
+/** Forgets the shared clients (tests that change endpoints). */
 export function resetDynamoClient(): void {
-  shared = undefined;
+  shared.clear();
 }

@@ -66,18 +66,19 @@ export function createCapturingAlertSink(): CapturingAlertSink {
 }
 
 /** The alerts table store named by the environment (`ALERTS_TABLE`, large records in `ALERTS_BUCKET`). */
-export function alertStoreFromEnv(config: Pick<Config, 'global'>, env: NodeJS.ProcessEnv = process.env): AlertStore | undefined {
+export function alertStoreFromEnv(config: Pick<Config, 'global' | 'account'>, env: NodeJS.ProcessEnv = process.env): AlertStore | undefined {
   const table = env[ALERT_ENV.table]?.trim();
   if (!table) return undefined;
   const bucket = env[ALERT_ENV.bucket]?.trim();
-  return createAlertStore({ table, ttlDays: config.global.alerts.ttl_days, ...(bucket ? { objects: s3AlertObjects(bucket) } : {}) });
+  const region = config.account.region;
+  return createAlertStore({ table, region, ttlDays: config.global.alerts.ttl_days, ...(bucket ? { objects: s3AlertObjects(bucket, region) } : {}) });
 }
 
 /**
- * The rule processor's default sink: the table named by `ALERTS_TABLE`, only inside Lambda
+ * The rule processor's default sink: the table named by `ALERTS_TABLE` (account region), only inside Lambda
  * (`AWS_LAMBDA_FUNCTION_NAME` set), so `lambda test` and `process` never write alerts to AWS.
  */
-export function defaultAlertSink(config: Pick<Config, 'global'>, env: NodeJS.ProcessEnv = process.env): TableAlertSink | undefined {
+export function defaultAlertSink(config: Pick<Config, 'global' | 'account'>, env: NodeJS.ProcessEnv = process.env): TableAlertSink | undefined {
   if (!env.AWS_LAMBDA_FUNCTION_NAME) return undefined;
   const store = alertStoreFromEnv(config, env);
   return store === undefined ? undefined : createTableAlertSink(store);

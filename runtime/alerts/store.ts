@@ -20,7 +20,9 @@ export interface AlertStoreOptions {
   readonly ttlDays: number;
   /** Where records too large for an item go. Without it, such an alert fails the write (never truncated). */
   readonly objects?: AlertObjects;
-  /** @default the shared lazily loaded client */
+  /** Region of the table (the account region). @default AWS_REGION */
+  readonly region?: string;
+  /** @default the shared lazily loaded client of `region` */
   readonly dynamo?: () => Promise<DynamoHandle>;
   /** @default DEFAULT_RETRY */
   readonly retry?: RetryPolicy;
@@ -78,7 +80,7 @@ const isConditionFailure = (err: unknown): boolean => (err as { name?: string } 
 /** Creates the store of one table. */
 export function createAlertStore(options: AlertStoreOptions): AlertStore {
   const table = options.table;
-  const dynamo = options.dynamo ?? dynamoClient;
+  const dynamo = options.dynamo ?? (() => dynamoClient(options.region));
   const now = options.now ?? (() => new Date());
   const ctx: BatchContext = { dynamo, table, retry: options.retry ?? DEFAULT_RETRY, sleep: options.sleep ?? realSleep };
   const ttl = (): number => Math.floor(now().getTime() / 1000) + options.ttlDays * 86_400;

@@ -4,6 +4,8 @@
  * read failure as JSON lines (CloudWatch Logs). Both are also kept, whole, in one dead-letter object per
  * invocation (`DEAD_LETTER_BUCKET`) for replay, so nothing is lost. A bad record never fails the batch.
  */
+import { defaultAlertSink } from '../alerts/sink';
+import type { Alert } from '../rules/types';
 import { createClassifier, type RecordSource } from '../classifier';
 import { readEventBatches } from '../classifier/payloads';
 import { createSourceResolver, UnknownSourceError } from '../classifier/sources';
@@ -42,6 +44,7 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     return found instanceof UnknownSourceError ? { ok: false, reason: found.message } : { ok: true, logTypes: found.logTypes, cluster: found.cluster };
   };
   const enrich = options.enrich ?? defaultEnrichment(config, cluster, logger);
+  const alerts = options.alerts ?? defaultAlertSink(config);
   const firehose = createFirehoseSink({ config, sender: options.firehose ?? defaultFirehoseSender(config), logger });
 
   return async (event, context) => {
@@ -59,8 +62,7 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
         logger.warn('unclassified record', { ...fields, unclassified: record });
         kept?.unclassified(record, raw, rejected);
       },
-      // Until alert delivery exists, each alert is one JSON log line (kept by CloudWatch Logs).
-      onAlert: (alert) => logger.info('alert', { ...fields, alert }),
+      onAlert: alerts && ((alert) => alerts.add(alert as Alert)),
       onIssue: (issue) => {
         logger[issue.level](issue.level === 'error' ? 'failed read' : 'skipped', { ...fields, issue });
         if (issue.level === 'error') kept?.failedRead(issue);
@@ -81,7 +83,10 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     for await (const records of payloads) {
       for (const raw of records) batch.add(raw);
       await batch.flush();
+      if (alerts && alerts.pending() >= ALERT_FLUSH_PENDING) await alerts.flush();
     }
+    // Alerts are stored before the invocation succeeds; a failed write fails it (Lambda retries the batch).
+    await alerts?.flush();
     const result = await withFirehoseCounts(batch.result(), delivery);
     const deadLetters =
       deadLetter && kept ? await flushDeadLetters({ writer: deadLetter, collector: kept, cluster, logger, fields, requestId }) : undefined;
@@ -89,6 +94,9 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     return result;
   };
 }
+
+/** Pending alerts past which the handler writes them between payloads. */
+const ALERT_FLUSH_PENDING = 100;
 
 /** Adds what Firehose did to the counts (it never fails the batch: alerts matter more). */
 async function withFirehoseCounts(result: BatchResult, delivery: FirehoseDelivery | undefined): Promise<BatchResult> {

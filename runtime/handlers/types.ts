@@ -1,4 +1,5 @@
 /** Contracts of the rule processor: what plugs into it and what one invocation returns. */
+import type { AlertSink } from '../alerts/types';
 import type { ObjectGetter, ReadIssue, ReadLimits } from '../classifier/payloads';
 import type { ClassifiedRecord, UnclassifiedRecord } from '../classifier/types';
 import type { Config } from '../config/types';
@@ -42,6 +43,12 @@ export interface RuleProcessorOptions {
   readonly enrich?: (records: readonly ClassifiedRecord[]) => Promise<void>;
   /** Most uncompressed bytes of one dead-letter object; entries past it are counted and logged. @default 64 MiB */
   readonly maxDeadLetterBytes?: number;
+  /**
+   * Where alerts go. The handler flushes it between payloads once 100 are pending and before it returns; a
+   * flush that throws fails the invocation (Lambda retries the batch; alert ids are deterministic).
+   * @default the alerts table named by `ALERTS_TABLE` when running in Lambda; none elsewhere
+   */
+  readonly alerts?: AlertSink;
 }
 
 /** Counts of one batch. */
