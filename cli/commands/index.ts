@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerConfigCommands } from './config';
 import { registerLambdaCommands } from './lambda';
+import { registerLookupTablesCommands } from './lookup-tables';
 import { registerOutputCommands } from './output';
 import { registerProcessCommand } from './process';
 import { registerRuleCommands } from './rule';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerRuleCommands(program);
   registerTypesCommands(program);
   registerOutputCommands(program);
+  registerLookupTablesCommands(program);
 }

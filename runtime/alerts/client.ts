@@ -3,7 +3,7 @@
  * lazy module (its own file in the Lambda zip). The SDK honours `AWS_ENDPOINT_URL` / `AWS_ENDPOINT_URL_DYNAMODB`,
  * which the dynalite tests use.
  */
-type DynamoSdk = typeof import('./dynamodb-sdk.lazy');
+type DynamoSdk = typeof import('../lookup-tables/dynamodb-sdk.lazy');
 
 /** The lazily loaded SDK module and its client. */
 export interface DynamoHandle {
@@ -22,7 +22,7 @@ export function dynamoClient(region?: string): Promise<DynamoHandle> {
   let found = shared.get(key);
   if (found === undefined) {
     // maxAttempts: the SDK's own retries stay short; the store adds its own backoff for unprocessed items.
-    found = import('./dynamodb-sdk.lazy').then((sdk) => ({ sdk, client: new sdk.DynamoDBClient({ maxAttempts: 3, ...(region ? { region } : {}) }) }));
+    found = import('../lookup-tables/dynamodb-sdk.lazy').then((sdk) => ({ sdk, client: new sdk.DynamoDBClient({ maxAttempts: 3, ...(region ? { region } : {}) }) }));
     shared.set(key, found);
   }
   return found;

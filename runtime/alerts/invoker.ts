@@ -1,7 +1,7 @@
 /** Asynchronous invocation of the alert processor (`InvocationType: Event`) on its `production` alias. */
 import { StreamAlertError } from '../errors';
 
-type LambdaSdk = typeof import('./lambda-sdk.lazy');
+type LambdaSdk = typeof import('./alert-invoke-sdk.lazy');
 
 /** Hands one payload (JSON text) to the alert processor. Throws when Lambda did not accept it. */
 export type ProcessorInvoker = (payload: string) => Promise<void>;
@@ -10,7 +10,7 @@ export type ProcessorInvoker = (payload: string) => Promise<void>;
 export function lambdaInvoker(functionName: string, region?: string): ProcessorInvoker {
   let client: Promise<{ sdk: LambdaSdk; lambda: InstanceType<LambdaSdk['LambdaClient']> }> | undefined;
   return async (payload) => {
-    client ??= import('./lambda-sdk.lazy').then((sdk) => ({ sdk, lambda: new sdk.LambdaClient(region ? { region } : {}) }));
+    client ??= import('./alert-invoke-sdk.lazy').then((sdk) => ({ sdk, lambda: new sdk.LambdaClient(region ? { region } : {}) }));
     const { sdk, lambda } = await client;
     const out = await lambda.send(new sdk.InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: Buffer.from(payload) }), {
       abortSignal: AbortSignal.timeout(10_000),

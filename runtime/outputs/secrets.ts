@@ -3,7 +3,7 @@
  * JSON object of the descriptor's properties (read with decryption), cached per container for a short TTL
  * so a rotated secret is picked up within minutes without an SSM call per alert.
  */
-type SsmSdk = typeof import('./ssm-sdk.lazy');
+type SsmSdk = typeof import('./output-ssm-sdk.lazy');
 
 /** Where the alert processor reads descriptor properties. */
 export interface SecretSource {
@@ -37,7 +37,7 @@ export function createSsmSecrets(options: SsmSecretsOptions): SecretSource {
       const name = secretParameterName(options.prefix, service, descriptor);
       const hit = cache.get(name);
       if (hit !== undefined && hit.until > now()) return hit.value;
-      client ??= import('./ssm-sdk.lazy').then((sdk) => ({ sdk, ssm: new sdk.SSMClient(options.region ? { region: options.region } : {}) }));
+      client ??= import('./output-ssm-sdk.lazy').then((sdk) => ({ sdk, ssm: new sdk.SSMClient(options.region ? { region: options.region } : {}) }));
       const { sdk, ssm } = await client;
       let text: string | undefined;
       try {

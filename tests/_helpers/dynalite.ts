@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import * as sdk from '../../runtime/alerts/dynamodb-sdk.lazy';
+import * as sdk from '../../runtime/lookup-tables/dynamodb-sdk.lazy';
 import type { DynamoHandle } from '../../runtime/alerts/client';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

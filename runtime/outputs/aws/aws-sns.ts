@@ -8,7 +8,7 @@ import type { OutputService } from '../types';
 import { clientCache, deadline, partitionOf, publicationText, sdkFailure } from './common';
 import { splitUtf8 } from './split';
 
-type SnsSdk = typeof import('./sns-sdk.lazy');
+type SnsSdk = typeof import('./output-sns-sdk.lazy');
 
 /** SNS's message size limit, subject and attributes included (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html). */
 export const SNS_MESSAGE_MAX_BYTES = 256 * 1024;
@@ -16,7 +16,7 @@ export const SNS_MESSAGE_MAX_BYTES = 256 * 1024;
 export const SNS_PART_BYTES = SNS_MESSAGE_MAX_BYTES - 1024;
 
 const sns = clientCache(async (region) => {
-  const sdk: SnsSdk = await import('./sns-sdk.lazy');
+  const sdk: SnsSdk = await import('./output-sns-sdk.lazy');
   return { sdk, client: new sdk.SNSClient({ region }) };
 });
 

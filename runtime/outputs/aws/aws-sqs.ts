@@ -3,13 +3,13 @@ import { registerOutput } from '../registry';
 import type { OutputService } from '../types';
 import { clientCache, deadline, publicationText, sdkFailure } from './common';
 
-type SqsSdk = typeof import('./sqs-sdk.lazy');
+type SqsSdk = typeof import('./output-sqs-sdk.lazy');
 
 /** Largest SQS message this output sends (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html). */
 export const SQS_MESSAGE_MAX_BYTES = 256 * 1024;
 
 const sqs = clientCache(async (region) => {
-  const sdk: SqsSdk = await import('./sqs-sdk.lazy');
+  const sdk: SqsSdk = await import('./output-sqs-sdk.lazy');
   return { sdk, client: new sdk.SQSClient({ region }) };
 });
 

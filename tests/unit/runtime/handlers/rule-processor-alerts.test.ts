@@ -1,7 +1,7 @@
 import { BatchGetItemCommand, BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { createAlertStore, createTableAlertSink, resetDynamoClient, type AlertStore } from '../../../../runtime/alerts';
-import * as sdk from '../../../../runtime/alerts/dynamodb-sdk.lazy';
+import * as sdk from '../../../../runtime/lookup-tables/dynamodb-sdk.lazy';
 import { loadConfig, type Config } from '../../../../runtime/config';
 import { createRuleProcessor } from '../../../../runtime/handlers';
 import { silentLogger } from '../../../../runtime/logger';

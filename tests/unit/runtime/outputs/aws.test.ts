@@ -1,101 +1,124 @@
-import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+/** The AWS outputs of alert delivery, with aws-sdk-client-mock: payloads, assumed roles, throttling, permanent errors. */
+import { InvokeCommand, LambdaClient, TooManyRequestsException, ResourceNotFoundException } from '@aws-sdk/client-lambda';
+import { SendRawEmailCommand, SESClient, MessageRejected } from '@aws-sdk/client-ses';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import '../../../../runtime/outputs/all';
-import { getOutput, type OutputContext } from '../../../../runtime/outputs';
-import { splitUtf8 } from '../../../../runtime/outputs/aws/split';
-import { SNS_PART_BYTES, snsSubject, topicArn } from '../../../../runtime/outputs/aws/aws-sns';
-import { silentLogger } from '../../../../runtime/logger';
-import { makeAlert } from '../../../_helpers/alerts';
+import { cloudwatchLogOutput } from '../../../../runtime/outputs/aws-cloudwatch-log';
+import { lambdaOutput, lambdaV2Output, splitFunction } from '../../../../runtime/outputs/aws-lambda';
+import { sesOutput } from '../../../../runtime/outputs/aws-ses';
+import { defaultPublication, outputContext, sampleAlert } from '../../../_helpers/output-context';
 
-const s3 = mockClient(S3Client);
-const sns = mockClient(SNSClient);
-const sqs = mockClient(SQSClient);
-const firehose = mockClient(FirehoseClient);
-afterAll(() => [s3, sns, sqs, firehose].forEach((m) => m.restore()));
-beforeEach(() => [s3, sns, sqs, firehose].forEach((m) => m.reset()));
+const lambda = mockClient(LambdaClient);
+const sts = mockClient(STSClient);
+const ses = mockClient(SESClient);
+const meta = { httpStatusCode: 429, attempts: 3, totalRetryDelay: 0 };
 
-const alert = makeAlert({ alert_id: 'abc123', title: 'Root login\nfrom ☃' });
-const ctx = (resource: string, publication: Record<string, unknown> = { id: 'abc123', n: 1 }): OutputContext => ({
-  descriptor: 'd',
-  resource,
-  properties: {},
-  publication,
-  account: { id: '123456789012', prefix: 'acme', region: 'us-east-1' },
-  timeoutMs: 1000,
-  logger: silentLogger,
+beforeEach(() => {
+  lambda.reset();
+  sts.reset();
+  ses.reset();
 });
-const send = (service: string, resource: string, publication?: Record<string, unknown>) => getOutput(service)!.send(alert, ctx(resource, publication));
+afterAll(() => {
+  lambda.restore();
+  sts.restore();
+  ses.restore();
+});
 
-describe('AWS outputs', () => {
-  it('aws-s3 writes the publication to a key made from the alert id, so a resend overwrites it', async () => {
-    s3.on(PutObjectCommand).resolves({});
-    expect(await send('aws-s3', 'alerts-bucket')).toEqual({ ok: true, detail: 's3://alerts-bucket/alerts/dt=2026-01-01/test_rule/abc123.json' });
-    await send('aws-s3', 'alerts-bucket');
-    const keys = s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key);
-    expect(new Set(keys).size).toBe(1);
-    expect(JSON.parse(String(s3.commandCalls(PutObjectCommand)[0].args[0].input.Body))).toEqual({ id: 'abc123', n: 1 });
-  });
+const alert = sampleAlert();
 
-  it('aws-sqs sends one JSON message to the queue URL built from its name', async () => {
-    sqs.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
-    expect(await send('aws-sqs', 'alerts-queue')).toEqual({ ok: true, detail: 'm-1' });
-    expect(sqs.commandCalls(SendMessageCommand)[0].args[0].input).toEqual({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/alerts-queue', MessageBody: '{"id":"abc123","n":1}' });
-  });
-
-  it('aws-firehose puts one JSON line on the delivery stream and reports a refused record as retryable', async () => {
-    firehose.on(PutRecordBatchCommand).resolvesOnce({ FailedPutCount: 0, RequestResponses: [{ RecordId: 'r1' }] }).resolves({ FailedPutCount: 1, RequestResponses: [{ ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'slow down' }] });
-    expect(await send('aws-firehose', 'alerts-stream')).toEqual({ ok: true, detail: 'alerts-stream r1' });
-    expect(Buffer.from(firehose.commandCalls(PutRecordBatchCommand)[0].args[0].input.Records![0].Data!).toString()).toBe('{"id":"abc123","n":1}\n');
-    expect(await send('aws-firehose', 'alerts-stream')).toMatchObject({ ok: false, retryable: true, error: expect.stringMatching(/ServiceUnavailableException/) });
-  });
-
-  it('aws-sns publishes a small alert as one message with a clean subject', async () => {
-    sns.on(PublishCommand).resolves({ MessageId: 'p-1' });
-    expect(await send('aws-sns', 'alerts-topic')).toEqual({ ok: true, detail: 'p-1' });
-    const input = sns.commandCalls(PublishCommand)[0].args[0].input;
-    expect(input).toMatchObject({ TopicArn: 'arn:aws:sns:us-east-1:123456789012:alerts-topic', Message: '{"id":"abc123","n":1}', Subject: 'Root login?from ?' });
-    expect(input.MessageAttributes).toBeUndefined();
-  });
-
-  it('aws-sns splits an alert over the limit into ordered parts that join back to the publication', async () => {
-    sns.on(PublishCommand).resolves({ MessageId: 'p' });
-    const publication = { id: 'abc123', blob: 'é'.repeat(300_000), tail: 'end' };
-    expect(await send('aws-sns', 'arn:aws:sns:eu-west-1:111111111111:t', publication)).toEqual({ ok: true, detail: '3 parts' });
-    const inputs = sns.commandCalls(PublishCommand).map((c) => c.args[0].input);
-    expect(inputs.map((i) => i.MessageAttributes?.part?.StringValue)).toEqual(['1', '2', '3']);
-    expect(inputs.every((i) => i.MessageAttributes?.parts?.StringValue === '3' && i.MessageAttributes?.alert_id?.StringValue === 'abc123')).toBe(true);
-    expect(inputs.every((i) => Buffer.byteLength(i.Message!) <= SNS_PART_BYTES && i.TopicArn === 'arn:aws:sns:eu-west-1:111111111111:t')).toBe(true);
-    expect(JSON.parse(inputs.map((i) => i.Message).join(''))).toEqual(publication);
-  });
-
+describe('aws-lambda output', () => {
   it.each([
-    ['a timeout as retryable', Object.assign(new Error('aborted'), { name: 'AbortError' }), true, /no answer within 1000 ms/],
-    ['throttling as retryable', Object.assign(new Error('slow'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } }), true, /Throttling/],
-    ['a missing topic as permanent', Object.assign(new Error('no topic'), { name: 'NotFoundException', $metadata: { httpStatusCode: 404 } }), false, /NotFoundException \(HTTP 404\)/],
-  ])('reports %s', async (_name, error, retryable, message) => {
-    sns.on(PublishCommand).rejects(error);
-    expect(await send('aws-sns', 'alerts-topic')).toMatchObject({ ok: false, retryable, error: expect.stringMatching(message) });
+    ['my-function', { name: 'my-function' }],
+    ['my-function:production', { name: 'my-function', qualifier: 'production' }],
+    ['arn:aws:lambda:us-east-1:123456789012:function:f', { name: 'arn:aws:lambda:us-east-1:123456789012:function:f' }],
+    ['arn:aws:lambda:us-east-1:123456789012:function:f:prod', { name: 'arn:aws:lambda:us-east-1:123456789012:function:f', qualifier: 'prod' }],
+  ])('reads the function and qualifier from %s', (value, expected) => {
+    expect(splitFunction(value)).toEqual(expected);
   });
 
-  it('refuses an SQS message over the limit as a permanent failure naming the size', async () => {
-    expect(await send('aws-sqs', 'q', { blob: 'x'.repeat(300_000) })).toMatchObject({ ok: false, retryable: false, error: expect.stringMatching(/over the 262144-byte message limit/) });
-    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+  it('invokes the function of outputs.json asynchronously with the record', async () => {
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+    const { context } = outputContext('responder', {}, { resource: 'responder-fn:live' });
+    expect(await lambdaOutput.send(alert, context)).toEqual({ ok: true, detail: 'invoked responder-fn:live (status 202)' });
+    const input = lambda.commandCalls(InvokeCommand)[0].args[0].input;
+    expect(input).toMatchObject({ FunctionName: 'responder-fn', Qualifier: 'live', InvocationType: 'Event' });
+    expect(JSON.parse(Buffer.from(input.Payload as Uint8Array).toString())).toEqual(alert.record);
   });
 
-  it.each([
-    ['ascii', 'abc', 2, ['ab', 'c']],
-    ['two-byte characters', 'ééé', 3, ['é', 'é', 'é']],
-    ['a four-byte character', 'a😀b', 4, ['a', '😀', 'b']],
-  ])('splits %s text without cutting a character', (_name, text, max, parts) => {
-    expect(splitUtf8(text, max)).toEqual(parts);
+  it('sends @aws-lambda.alert_data instead of the record when a publisher sets it', async () => {
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+    const publication = { ...defaultPublication(alert), '@aws-lambda.alert_data': { only: 'this' } };
+    const { context } = outputContext('responder', {}, { resource: 'fn', publication });
+    await lambdaOutput.send(alert, context);
+    expect(JSON.parse(Buffer.from(lambda.commandCalls(InvokeCommand)[0].args[0].input.Payload as Uint8Array).toString())).toEqual({ only: 'this' });
   });
 
-  it('builds topic ARNs per partition and keeps a given ARN', () => {
-    expect(topicArn('t', 'cn-north-1', '1')).toBe('arn:aws-cn:sns:cn-north-1:1:t');
-    expect(topicArn('arn:aws:sns:x:1:t', 'us-east-1', '2')).toBe('arn:aws:sns:x:1:t');
-    expect(snsSubject('')).toBe('StreamAlert alert');
+  it('reports throttling as retryable and a missing function as permanent', async () => {
+    lambda
+      .on(InvokeCommand)
+      .rejectsOnce(new TooManyRequestsException({ message: 'Rate exceeded', $metadata: meta }))
+      .rejectsOnce(new ResourceNotFoundException({ message: 'Function not found', $metadata: { httpStatusCode: 404 } }));
+    const { context } = outputContext('responder', {}, { resource: 'fn' });
+    expect(await lambdaOutput.send(alert, context)).toMatchObject({ ok: false, retryable: true, error: expect.stringContaining('TooManyRequestsException') });
+    expect(await lambdaOutput.send(alert, context)).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('Function not found') });
+  });
+});
+
+describe('aws-lambda-v2 output', () => {
+  it('assumes the role, then invokes with its credentials', async () => {
+    sts.on(AssumeRoleCommand).resolves({ Credentials: { AccessKeyId: 'AKIAX', SecretAccessKey: 'SECRETX', SessionToken: 'TOKENX', Expiration: new Date() } });
+    lambda.on(InvokeCommand).callsFake(async (_input, getClient: () => LambdaClient) => {
+      const creds = await (getClient().config.credentials as () => Promise<{ accessKeyId: string }>)();
+      return { StatusCode: creds.accessKeyId === 'AKIAX' ? 202 : 500 };
+    });
+    const arn = 'arn:aws:lambda:us-east-1:210987654321:function:remote';
+    const { context } = outputContext('remote', { lambda_function_arn: arn, function_qualifier: 'prod', assume_role_arn: 'arn:aws:iam::210987654321:role/invoke' });
+    expect(await lambdaV2Output.send(alert, context)).toEqual({ ok: true, detail: `invoked ${arn}:prod (status 202)` });
+    expect(sts.commandCalls(AssumeRoleCommand)[0].args[0].input).toEqual({ RoleArn: 'arn:aws:iam::210987654321:role/invoke', RoleSessionName: 'streamalert_alert_processor' });
+    expect(lambda.commandCalls(InvokeCommand)[0].args[0].input).toMatchObject({ FunctionName: arn, Qualifier: 'prod' });
+  });
+
+  it('invokes directly without a role and fails permanently without a function ARN', async () => {
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+    const { context } = outputContext('local', { lambda_function_arn: 'fn' });
+    expect((await lambdaV2Output.send(alert, context)).ok).toBe(true);
+    expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(0);
+    const { context: empty } = outputContext('local', {});
+    expect(await lambdaV2Output.send(alert, empty)).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('lambda_function_arn') });
+  });
+});
+
+describe('aws-ses output', () => {
+  it('sends an HTML e-mail with the record attached as JSON', async () => {
+    ses.on(SendRawEmailCommand).resolves({ MessageId: 'm-1' });
+    const { context } = outputContext('team', { from_email: 'alerts@acme.com', to_emails: 'a@acme.com, b@acme.com' });
+    expect(await sesOutput.send(alert, context)).toEqual({ ok: true, detail: 'e-mail sent (message m-1)' });
+    const input = ses.commandCalls(SendRawEmailCommand)[0].args[0].input;
+    expect(input.Source).toBe('alerts@acme.com');
+    expect(input.Destinations).toEqual(['a@acme.com', 'b@acme.com']);
+    const raw = Buffer.from(input.RawMessage?.Data as Uint8Array).toString();
+    expect(raw).toContain(`Subject: ${alert.rule_name} triggered alert ${alert.alert_id}`);
+    expect(raw).toMatch(/Content-Type: multipart\/mixed; boundary=/);
+    expect(raw).toContain('Content-Type: text/html; charset=UTF-8');
+    expect(raw).toContain('Content-Disposition: attachment; filename="record.json"');
+    const parts = raw.split(/\r\n\r\n/);
+    const attachment = parts[parts.findIndex((p) => p.includes('filename="record.json"')) + 1].split('\r\n--')[0];
+    expect(JSON.parse(Buffer.from(attachment.replace(/\r\n/g, ''), 'base64').toString())).toEqual(alert.record);
+  });
+
+  it('reports throttling as retryable and a rejected message as permanent', async () => {
+    const throttled = Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling', $metadata: { httpStatusCode: 400 }, $fault: 'client' });
+    ses.on(SendRawEmailCommand).rejectsOnce(throttled).rejectsOnce(new MessageRejected({ message: 'Email address is not verified.', $metadata: { httpStatusCode: 400 } }));
+    const { context } = outputContext('team', { from_email: 'alerts@acme.com', to_emails: 'a@acme.com' });
+    expect(await sesOutput.send(alert, context)).toMatchObject({ ok: false, retryable: true });
+    expect(await sesOutput.send(alert, context)).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('not verified') });
+  });
+});
+
+describe('aws-cloudwatch-log output', () => {
+  it('logs the publication as one structured line', async () => {
+    const { context, lines } = outputContext('default', {});
+    expect(await cloudwatchLogOutput.send(alert, context)).toEqual({ ok: true, detail: 'logged' });
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 'INFO', message: 'New Alert', alert_id: alert.alert_id, publication: { record: alert.record } });
   });
 });
