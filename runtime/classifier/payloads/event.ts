@@ -83,6 +83,11 @@ function eventItem(record: JsonObject, service: string): EventItem | undefined {
 }
 
 async function* readEventRecord(record: unknown, index: number, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
+  // StreamAlert apps (theirs and ours) send `{"Records": [{"streamalert_app": ..., "logs": [...]}]}`.
+  if (isObject(record) && isAppPayload(record)) {
+    yield readAppPayload(record, ctx);
+    return;
+  }
   const service = isObject(record) ? (stringAt(record, 'eventSource') ?? stringAt(record, 'EventSource')) : undefined;
   const reader = service === undefined ? undefined : READERS.get(service);
   if (!isObject(record) || reader === undefined || service === undefined) {
