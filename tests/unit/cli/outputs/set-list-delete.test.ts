@@ -64,7 +64,7 @@ describe('streamalert output set', () => {
       Overwrite: true,
       Description: 'StreamAlert output slack:soc',
     });
-    expect(outputsJson(dir).slack).toEqual(['security-alerts', 'soc']);
+    expect(outputsJson(dir).slack).toEqual(['security-alerts', 'sample-channel', 'soc']);
     expect(outputsJson(dir).$schema).toBe('../runtime/config/json-schemas/outputs.schema.json');
     expect(printed()).toContain('slack:soc');
     expect(printed()).not.toContain('SUPERSECRETVALUE');
@@ -127,12 +127,11 @@ describe('streamalert output list', () => {
   it('lists descriptors per service and never reads SSM', () => {
     const { ctx, printed } = context();
     const listed = listOutputs(ctx, { configDir: DEFAULT_CONF_DIR });
-    expect(listed).toEqual([
-      { service: 'aws-s3', descriptors: ['alert-archive'], resources: { 'alert-archive': 'acme-streamalert-alert-archive' }, known: expect.any(Boolean) },
-      { service: 'pagerduty-v2', descriptors: ['security-oncall'], known: true },
-      { service: 'slack', descriptors: ['security-alerts'], known: true },
-    ]);
-    expect(printed()).toContain('slack: security-alerts');
+    expect(listed.map((l) => l.service)).toEqual(['aws-firehose', 'aws-s3', 'demisto', 'pagerduty', 'pagerduty-v2', 'slack']);
+    expect(listed.find((l) => l.service === 'aws-s3')).toMatchObject({ descriptors: ['alert-archive'], resources: { 'alert-archive': 'acme-streamalert-alert-archive' } });
+    expect(listed.find((l) => l.service === 'slack')).toEqual({ service: 'slack', descriptors: ['security-alerts', 'sample-channel'], known: true });
+    expect(printed()).toContain('slack: security-alerts, sample-channel');
+    expect(printed()).toMatch(/aws-s3( \[unknown service\])?: alert-archive \(acme-streamalert-alert-archive\)/);
     expect(ssmMock.calls()).toHaveLength(0);
   });
 });
@@ -143,6 +142,8 @@ describe('streamalert output delete', () => {
     ssmMock.on(DeleteParameterCommand).resolves({});
     await deleteOutput(context().ctx, { configDir: dir, output: 'slack:security-alerts', ssm });
     expect(ssmMock.commandCalls(DeleteParameterCommand)[0].args[0].input).toEqual({ Name: '/acme/streamalert/outputs/slack/security-alerts' });
+    expect(outputsJson(dir).slack).toEqual(['sample-channel']);
+    await deleteOutput(context().ctx, { configDir: dir, output: 'slack:sample-channel', ssm });
     expect(outputsJson(dir).slack).toBeUndefined();
   });
 
@@ -160,5 +161,5 @@ it('keeps outputs.json valid: an invalid document is not written', async () => {
   const dir = copyToTempDir(DEFAULT_CONF_DIR);
   const { writeOutputs } = await import('../../../../cli/outputs/outputs-file');
   expect(() => writeOutputs(dir, { slack: 'not-a-list' })).toThrow(ConfigError);
-  expect(outputsJson(dir).slack).toEqual(['security-alerts']);
+  expect(outputsJson(dir).slack).toEqual(['security-alerts', 'sample-channel']);
 });
