@@ -3,6 +3,10 @@
  * the bundler appends `annotateRuleFile(file, descriptions)` to each rule file so every rule learns its file and
  * its doc comment. `loadRules()` validates the whole set once (duplicate names are an error naming both files).
  */
+import { errorMessage } from '../errors';
+import { publisherNamesOf } from '../publishers/compose';
+import { getPublisher } from '../publishers/registry';
+import type { AlertPublishers, PublisherSpec } from '../publishers/types';
 import { RuleDefinitionError } from './errors';
 import type { RuleDefinition, RuleFunction, RuleOptions } from './types';
 
@@ -77,7 +81,20 @@ export function optionProblems(name: string, options: RuleOptions<never>): strin
       problems.push(`${where}: outputs are written "service:descriptor", got ${JSON.stringify(output)}`);
     }
   }
+  if (options.publishers !== undefined) problems.push(...publisherProblems(name, options.publishers));
   return problems;
+}
+
+/** A rule's `publishers` of the wrong shape, or naming a publisher nobody registered (the alert processor could not run it). */
+function publisherProblems(name: string, spec: PublisherSpec): string[] {
+  let names: AlertPublishers;
+  try {
+    names = publisherNamesOf(spec, name);
+  } catch (err) {
+    return [errorMessage(err)];
+  }
+  const all = Array.isArray(names) ? (names as readonly string[]) : Object.values(names as Readonly<Record<string, readonly string[]>>).flat();
+  return [...new Set(all)].filter((n) => getPublisher(n) === undefined).map((n) => `rule '${name}': publisher '${n}' is not registered (declare it with publisher(name, fn) in a file the rule imports)`);
 }
 
 /**
