@@ -205,6 +205,11 @@ export interface GlobalSettings {
   readonly monitoring: { readonly topic_name: string };
   readonly s3_access_logs: { readonly retention_days: number };
   readonly alerts: AlertsSettings;
+  /**
+   * Days objects are kept in the data bucket, by key prefix (`dead-letter/`, `alerts/`, a log type's Firehose
+   * prefix such as `cloudtrail_events/`); prefixes not listed are kept until deleted.
+   */
+  readonly data_retention_days: Readonly<Record<string, number>>;
 }
 
 export interface AccountSettings {
@@ -258,6 +263,12 @@ export interface ParserConfiguration {
   readonly json_regex_key?: string;
   readonly log_patterns?: Readonly<Record<string, unknown>>;
   readonly priority?: number;
+  /**
+   * Keys a record has that the schema does not list: `reject` (StreamAlert's exact matching) fails the match;
+   * `keep` lets the declared keys decide and copies the others into the classified record untouched.
+   * @default 'reject'
+   */
+  readonly extra_keys?: 'keep' | 'reject';
   readonly delimiter?: string;
   readonly separator?: string;
   readonly quotechar?: string;
@@ -266,7 +277,8 @@ export interface ParserConfiguration {
   readonly normalization?: Readonly<Record<string, readonly NormalizedPath[]>>;
 }
 
-export type ParserName = 'json' | 'csv' | 'kv' | 'syslog';
+/** `spaced` (space-separated access and flow logs) is ours; the others are StreamAlert's. */
+export type ParserName = 'json' | 'csv' | 'kv' | 'syslog' | 'spaced';
 
 export interface LogSchema {
   /** Log type name, such as 'cloudtrail:events'. */
