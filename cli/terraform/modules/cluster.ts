@@ -5,6 +5,7 @@ import { dataBucketName, kinesisStreamName, ruleProcessorName } from '../../../r
 import { arn, type PolicyStatement } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
 import { cloudtrailBucketName } from '../names';
+import { alertStoreOf, alertWriterEnvironment, alertWriterStatements } from './alert-delivery';
 import { Cloudtrail } from './cloudtrail';
 import { CloudwatchLogs } from './cloudwatch-logs';
 import { CloudwatchMonitoring } from './cloudwatch-monitoring';
@@ -51,6 +52,7 @@ export class Cluster extends Construct {
     const kmsKeyArn = global.keyFor(region).arn;
     const functionName = ruleProcessorName(config, cluster.name);
     const base = `${account.prefix}_${cluster.name}_streamalert`;
+    const alertStore = alertStoreOf(config, global);
 
     const ruleProcessor = new RuleProcessor(this, 'rule_processor', {
       accountId,
@@ -61,7 +63,9 @@ export class Cluster extends Construct {
       kmsKeyArn,
       // The data bucket always exists (global module); its account-region key encrypts it.
       deadLetter: { bucket: dataBucketName(config), bucketRegion: account.region, bucketKmsKeyArn: global.keyFor(account.region).arn },
+      alertsEnvironment: alertWriterEnvironment(alertStore),
     });
+    attachPolicy(ruleProcessor, 'write_alerts', ruleProcessor.role, 'write_alerts', alertWriterStatements(alertStore));
     const firehose = config.global.firehose;
     if (firehose.enabled && firehose.log_types.length > 0) {
       attachPolicy(ruleProcessor, 'firehose', ruleProcessor.role, 'firehose', [firehoseWriteStatement(config)]);

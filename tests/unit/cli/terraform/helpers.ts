@@ -9,24 +9,28 @@ import { copyToTempDir } from '../../../_helpers/temp-dir';
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw JSON on both sides */
 export type Json = any;
 
-/** A copy of the bundled conf/ with `edit` applied to its variables.json; returns the directory. */
-export function confWith(edit: (variables: Json) => void = () => undefined): string {
+/**
+ * A copy of the bundled conf/ with `edit` applied to its variables.json and, when given, `outputs` as its
+ * outputs.json; returns the directory.
+ */
+export function confWith(edit: (variables: Json) => void = () => undefined, outputs?: Json): string {
   const dir = copyToTempDir(DEFAULT_CONF_DIR);
   const path = join(dir, 'variables.json');
   const variables = JSON.parse(readFileSync(path, 'utf8'));
   edit(variables);
   writeFileSync(path, JSON.stringify(variables, null, 2));
+  if (outputs !== undefined) writeFileSync(join(dir, 'outputs.json'), JSON.stringify(outputs, null, 2));
   return dir;
 }
 
 /** The bundled configuration, edited, loaded. */
-export function configWith(edit?: (variables: Json) => void): Config {
-  return loadConfig(confWith(edit));
+export function configWith(edit?: (variables: Json) => void, outputs?: Json): Config {
+  return loadConfig(confWith(edit, outputs));
 }
 
 /** Synthesizes the bundled configuration, edited. */
-export function synthWith(edit?: (variables: Json) => void): SynthesizedTerraform {
-  return synthesizeTerraform(configWith(edit));
+export function synthWith(edit?: (variables: Json) => void, outputs?: Json): SynthesizedTerraform {
+  return synthesizeTerraform(configWith(edit, outputs));
 }
 
 /** One declared resource or data source, with its file. */
