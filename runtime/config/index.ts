@@ -3,6 +3,7 @@ export * from './types';
 export { loadConfig, deepFreeze, displayPath, schemaFiles } from './load';
 export { expandLogTypes, logFamily } from './log-types';
 export { RESERVED_CLUSTER_NAMES } from './resolve';
+export { DEFAULT_ALERTS } from './resolve-alerts';
 export {
   PRODUCTION_ALIAS,
   ruleProcessorName,
@@ -11,6 +12,15 @@ export {
   kinesisStreamName,
   firehoseStreamName,
   functionTargets,
+  alertFunctionTargets,
+  alertProcessorName,
+  alertMergerName,
+  alertsTableName,
+  outputsSsmPrefix,
+  ALERT_ENV,
+  ALERT_RECORDS_PREFIX,
+  ALERT_DEAD_LETTER_PREFIX,
+  GLOBAL_CLUSTER,
   type FunctionTarget,
   type FunctionKind,
 } from './names';

@@ -7,8 +7,14 @@ import type { Config } from './types';
 /** Alias that every trigger points at; `lambda deploy` and `lambda rollback` move it. */
 export const PRODUCTION_ALIAS = 'production';
 
-/** Functions the configuration defines (the alert functions join with alert delivery). */
-export type FunctionKind = 'rule';
+/**
+ * Functions the configuration defines: 'rule' (one rule processor per cluster), 'alert' (the global alert
+ * processor) and 'merger' (the global alert merger).
+ */
+export type FunctionKind = 'rule' | 'alert' | 'merger';
+
+/** The `cluster` of global functions (alert processor, alert merger) in a {@link FunctionTarget}. */
+export const GLOBAL_CLUSTER = 'global';
 
 /** One deployable function. */
 export interface FunctionTarget {
@@ -35,7 +41,52 @@ export function sourceBucketName(config: Pick<Config, 'account'>, region: string
   return region === config.account.region ? base : `${base}-${region}`;
 }
 
-/** Every function the configuration defines, in cluster order. */
+/** Name of the alert processor function (global): `<prefix>_streamalert_alert_processor`. */
+export function alertProcessorName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_alert_processor`;
+}
+
+/** Name of the alert merger function (global): `<prefix>_streamalert_alert_merger`. */
+export function alertMergerName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_alert_merger`;
+}
+
+/** DynamoDB table of pending alerts: `<prefix>_streamalert_alerts` (hash `RuleName`, range `AlertID`, TTL `TTL`). */
+export function alertsTableName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_alerts`;
+}
+
+/** SSM path under which each output descriptor keeps its properties: `/<prefix>/streamalert/outputs`. */
+export function outputsSsmPrefix(config: Pick<Config, 'account'>): string {
+  return `/${config.account.prefix}/streamalert/outputs`;
+}
+
+/** Key prefix, in the data bucket, of alert records too large for a DynamoDB item. */
+export const ALERT_RECORDS_PREFIX = 'alerts/records/';
+/** Key prefix, in the data bucket, of dead-lettered alerts. */
+export const ALERT_DEAD_LETTER_PREFIX = 'alerts/dead-letter/';
+
+/** Environment variables of the alert functions (and of the rule processor, for `ALERTS_TABLE`/`ALERTS_BUCKET`). */
+export const ALERT_ENV = {
+  table: 'ALERTS_TABLE',
+  bucket: 'ALERTS_BUCKET',
+  processorFunction: 'ALERT_PROCESSOR_FUNCTION',
+  outputsSsmPrefix: 'OUTPUTS_SSM_PREFIX',
+} as const;
+
+/**
+ * The two global alert functions (processor, merger) in the account region, with `cluster` set to
+ * {@link GLOBAL_CLUSTER}. Kept apart from {@link functionTargets} until packaging builds their bundles.
+ */
+export function alertFunctionTargets(config: Pick<Config, 'account'>): FunctionTarget[] {
+  const region = config.account.region;
+  return [
+    { kind: 'alert', cluster: GLOBAL_CLUSTER, name: alertProcessorName(config), region },
+    { kind: 'merger', cluster: GLOBAL_CLUSTER, name: alertMergerName(config), region },
+  ];
+}
+
+/** Every rule processor the configuration defines, in cluster order. */
 export function functionTargets(config: Pick<Config, 'account' | 'clusters'>): FunctionTarget[] {
   return Object.values(config.clusters).map((cluster) => ({
     kind: 'rule' as const,

@@ -6,6 +6,7 @@ import type { ConfigProblem } from '../errors';
 import { expandLogTypes } from './log-types';
 import { closest } from './validate';
 import { resolveLogs } from './resolve-logs';
+import { resolveAlerts } from './resolve-alerts';
 import { resolveModules } from './resolve-modules';
 import type { ClusterConfig, Config, DataSources, FunctionSettings } from './types';
 import { LOG_SERVICES } from './types';
@@ -129,6 +130,7 @@ export function resolveConfig(raw: RawFiles): { config?: Config; problems: Confi
       },
       monitoring: { topic_name: gl.monitoring?.topic_name ?? `${account.prefix}_streamalert_monitoring` },
       s3_access_logs: { retention_days: gl.s3_access_logs?.retention_days ?? 365 },
+      alerts: resolveAlerts(gl.alerts ?? {}),
     },
     clusters,
     logs,

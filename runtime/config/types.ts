@@ -141,10 +141,48 @@ export interface FirehoseSettings {
   readonly log_types: readonly string[];
 }
 
+/** The alert merger (scheduled): dispatch, merging, retries with backoff, dead letters. */
+export interface AlertMergerSettings {
+  /** EventBridge schedule expression. */
+  readonly schedule: string;
+  readonly memory: number;
+  readonly timeout: number;
+  /** Most alerts one run reads from the table, all rules together. */
+  readonly max_alerts_per_run: number;
+  /** Dispatches of one alert before it is dead-lettered. */
+  readonly max_attempts: number;
+  /** Age (from creation) past which an alert with outputs still unsent is dead-lettered. */
+  readonly max_age_minutes: number;
+  /** Wait before the first re-dispatch, doubled at each attempt up to `backoff_max_seconds`. */
+  readonly backoff_base_seconds: number;
+  readonly backoff_max_seconds: number;
+  /** Most alerts merged into one. */
+  readonly merge_group_cap: number;
+}
+
+/** The alert processor: publishers and outputs. */
+export interface AlertProcessorSettings {
+  readonly memory: number;
+  readonly timeout: number;
+  /** Longest one output call may take, in seconds. */
+  readonly output_timeout_seconds: number;
+  /** How long a container keeps output secrets read from SSM, in seconds. */
+  readonly secrets_cache_seconds: number;
+}
+
+/** Alert delivery (`global.alerts`). */
+export interface AlertsSettings {
+  /** Days before DynamoDB expires an alert item (TTL attribute). */
+  readonly ttl_days: number;
+  readonly merger: AlertMergerSettings;
+  readonly processor: AlertProcessorSettings;
+}
+
 export interface GlobalSettings {
   readonly firehose: FirehoseSettings;
   readonly monitoring: { readonly topic_name: string };
   readonly s3_access_logs: { readonly retention_days: number };
+  readonly alerts: AlertsSettings;
 }
 
 export interface AccountSettings {

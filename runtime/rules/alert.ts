@@ -1,6 +1,8 @@
 /** Building alerts: the deterministic alert id and the alert object. */
 import { createHash } from 'node:crypto';
 import type { ClassifiedRecord } from '../classifier/types';
+import { publisherNamesOf } from '../publishers/compose';
+import type { AlertPublishers, PublisherSpec } from '../publishers/types';
 import { getPath } from './helpers/lookup';
 import type { Alert, RuleDefinition } from './types';
 
@@ -33,6 +35,18 @@ export interface BuildAlertInput {
   readonly created: Date;
 }
 
+const publisherNames = new WeakMap<RuleDefinition, AlertPublishers>();
+
+/** A rule's publishers as alerts store them (names), worked out once per rule. */
+function namesOf(rule: RuleDefinition): AlertPublishers {
+  let names = publisherNames.get(rule);
+  if (names === undefined) {
+    names = publisherNamesOf(rule.options.publishers as PublisherSpec, rule.name);
+    publisherNames.set(rule, names);
+  }
+  return names;
+}
+
 /** The alert for one rule matching one record. */
 export function buildAlert(rule: RuleDefinition, event: ClassifiedRecord, input: BuildAlertInput): Alert {
   const o = rule.options;
@@ -50,7 +64,7 @@ export function buildAlert(rule: RuleDefinition, event: ClassifiedRecord, input:
     context: o.context ?? {},
     merge_by_keys: o.merge_by_keys ?? [],
     merge_window_mins: o.merge_window_mins ?? 0,
-    ...(o.publishers === undefined ? {} : { publishers: o.publishers }),
+    ...(o.publishers === undefined ? {} : { publishers: namesOf(rule) }),
     created: input.created.toISOString(),
   };
 }

@@ -13,3 +13,4 @@ export { getPath, hasPath, inSet } from './helpers/lookup';
 export { inCidrs, isIpAddress, isPrivateIp } from './helpers/ip';
 export { setClock, toEpochMillis, withinLastDay, withinLastHour, withinLastMinutes } from './helpers/time';
 export { valuesByType } from './helpers/normalized';
+export { publisher, type Publisher, type Publication, type PublisherFunction } from '../publishers';

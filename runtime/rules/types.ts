@@ -2,6 +2,7 @@
  * Types of the rule-author API: rule options, rule definitions, matchers, and the alert a rule produces.
  */
 import type { ClassifiedRecord, RecordSource } from '../classifier/types';
+import type { AlertPublishers, PublisherSpec } from '../publishers/types';
 
 /**
  * Log type name -> record type. Empty here; `streamalert types generate` writes `rules/types.generated.ts`,
@@ -59,8 +60,12 @@ export interface RuleOptions<R = AnyRecord> {
    * @default the whole record
    */
   readonly dedup?: readonly string[];
-  /** Publishers that reshape the alert per output, kept as given for alert delivery. */
-  readonly publishers?: unknown;
+  /**
+   * Publishers that reshape what outputs receive: a list for every output, or per `service` /
+   * `service:descriptor` (service ones run first). Declare them with `publisher(name, fn)`; a registered
+   * name (a string) works too. @default the default publisher (the whole alert)
+   */
+  readonly publishers?: PublisherSpec;
   /** Overrides the description taken from the rule's doc comment. */
   readonly description?: string;
   /** Keep the rule in the code but off. Same as wrapping it with `disable(...)`. */
@@ -100,7 +105,8 @@ export interface Alert {
   readonly context: Readonly<Record<string, unknown>>;
   readonly merge_by_keys: readonly string[];
   readonly merge_window_mins: number;
-  readonly publishers?: unknown;
+  /** Names of the publishers per output, as the rule declared them. */
+  readonly publishers?: AlertPublishers;
   /** ISO-8601 time the alert was created. */
   readonly created: string;
 }
