@@ -25,6 +25,8 @@ export interface HandlerOverrides {
   readonly getObject?: ObjectGetter;
   readonly evaluator?: Evaluator;
   readonly logger?: Logger;
+  /** Runs before the rules on each chunk (the fixture's threat intel). */
+  readonly enrich?: (records: readonly ClassifiedRecord[]) => Promise<void>;
 }
 
 /** What the rule processor bundle exports. */

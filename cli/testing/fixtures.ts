@@ -3,6 +3,7 @@
  * format (`{"records": [...]}`). A file or event that cannot be read becomes a problem that names it and says
  * why; it never stops the other tests.
  */
+import type { Ioc } from '../../runtime/threat-intel';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { displayPath, LOG_SERVICES, type LogService } from '../../runtime/config';
@@ -55,6 +56,13 @@ function lookupTablesOf(event: Raw): FixtureLookupTables {
   return isObject(tables) ? (tables as FixtureLookupTables) : {};
 }
 
+/** `test_fixtures.threat_intel`: StreamAlert's mocked indicators (entries without an `ioc_value` are ignored). */
+function threatIntelOf(event: Raw): Ioc[] | undefined {
+  const list = isObject(event.test_fixtures) ? event.test_fixtures.threat_intel : undefined;
+  if (!Array.isArray(list)) return undefined;
+  return list.filter((i): i is Ioc => isObject(i) && typeof i.ioc_value === 'string');
+}
+
 /** Checks one event and turns it into a {@link TestEvent}, or returns why it cannot run. */
 export function toTestEvent(raw: unknown, file: string, index: number, format: FixtureFormat, now: number): TestEvent | string {
   if (!isObject(raw)) return `must be an object, got ${Array.isArray(raw) ? 'a list' : typeof raw}`;
@@ -88,6 +96,7 @@ export function toTestEvent(raw: unknown, file: string, index: number, format: F
     classifyOnly,
     compress: raw.compress === true,
     lookupTables: lookupTablesOf(raw),
+    ...(threatIntelOf(raw) ? { threatIntel: threatIntelOf(raw) } : {}),
   };
 }
 

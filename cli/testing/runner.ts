@@ -8,6 +8,7 @@ import { errorMessage } from '../../runtime/errors';
 import { silentLogger, type Logger } from '../../runtime/logger';
 import type { RuleDefinition, RulesEngine } from '../../runtime/rules';
 import type { BatchResult } from '../../runtime/handlers/rule-processor';
+import { createThreatIntel, memoryIocSource, type Ioc } from '../../runtime/threat-intel';
 import { loadBundledFunction, type BundleExports } from './bundled-function';
 import { judge, type Observed } from './compare';
 import { buildLambdaEvent } from './events';
@@ -58,13 +59,17 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
       return alerts;
     },
   };
-  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger });
+  // Indicators of the event being run (its test_fixtures.threat_intel), matched as the deployed function would.
+  let iocs: readonly Ioc[] = [];
+  const enrich = fixtureThreatIntel(options.config, () => iocs);
+  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger, enrich });
   let id = 0;
   const run = async (event: TestEvent, lambdaEvent: unknown): Promise<Observed> => {
     const ruleErrors: string[] = [];
     engine = bundle.createRulesEngine({ rules, cluster: name, lookupTables: event.lookupTables, logger: ruleErrorLogger(ruleErrors) });
     seen.logTypes = [];
     seen.alertRules = [];
+    iocs = event.threatIntel ?? [];
     id += 1;
     let result: BatchResult;
     try {
@@ -76,6 +81,18 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
     return { cluster: name, logTypes: [...seen.logTypes], alertRules: [...seen.alertRules], problems, ruleErrors };
   };
   return { name, bundle, rules, store, run };
+}
+
+/**
+ * Threat intel over a fixture's indicators, with the configuration's `normalized_ioc_types` and exclusions.
+ * It runs even when threat_intel.json is disabled: an event that mocks indicators asks for them.
+ */
+function fixtureThreatIntel(config: Config, current: () => readonly Ioc[]): (records: readonly ClassifiedRecord[]) => Promise<void> {
+  return async (records) => {
+    const iocs = current();
+    if (iocs.length === 0) return;
+    await createThreatIntel({ config: config.threat_intel, source: memoryIocSource(iocs), logger: silentLogger })(records);
+  };
 }
 
 /** A logger that keeps the engine's error lines ("rule X: matcher 'm' threw ...") for the report. */

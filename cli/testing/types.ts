@@ -1,3 +1,5 @@
+import type { Ioc } from '../../runtime/threat-intel';
+
 /** Types of `streamalert lambda test`: fixtures, test events, results. */
 import type { LogService } from '../../runtime/config';
 
@@ -33,6 +35,8 @@ export interface TestEvent {
   /** 1.x `compress`: Kinesis data gzip-compressed. */
   readonly compress: boolean;
   readonly lookupTables: FixtureLookupTables;
+  /** `test_fixtures.threat_intel`: the indicators the IOC table holds for this event (StreamAlert's mock). */
+  readonly threatIntel?: readonly Ioc[];
 }
 
 /** A fixture file (or one event in it) that could not be read. Errors fail the run; warnings do not. */

@@ -5,7 +5,7 @@ import { ConfigError, type ConfigProblem } from '../errors';
 import { readJsonFile } from './read-json';
 import { resolveConfig, type RawFiles } from './resolve';
 import type { Config } from './types';
-import { validateFile } from './validate';
+import { validateFile, type ConfigFileKind } from './validate';
 
 /** Recursively freezes a value, so that no consumer can change the shared configuration. */
 export function deepFreeze<T>(value: T): T {
@@ -37,7 +37,8 @@ export function schemaFiles(dir: string): string[] {
 }
 
 /**
- * Loads and validates `variables.json`, the schemas and `outputs.json` from `dir`.
+ * Loads and validates `variables.json`, the schemas, `outputs.json` and the optional `lookup_tables.json`,
+ * `threat_intel.json` and `normalized_types.json` from `dir`.
  * @throws ConfigError listing every problem found (exit code 3).
  */
 export function loadConfig(dir: string): Config {
@@ -49,7 +50,7 @@ export function loadConfig(dir: string): Config {
     ]);
   }
 
-  const read = (path: string, kind: 'variables' | 'logs' | 'outputs') => {
+  const read = (path: string, kind: ConfigFileKind) => {
     const file = displayPath(path);
     const result = readJsonFile(path, file);
     if (!result.ok) {
@@ -74,6 +75,11 @@ export function loadConfig(dir: string): Config {
   const logs = files.map((f) => read(f, 'logs'));
   const outputsPath = join(dir, 'outputs.json');
   const outputs = existsSync(outputsPath) ? read(outputsPath, 'outputs') : undefined;
+  // Optional StreamAlert files: lookup tables, threat intel and the older normalized types.
+  const optional = (name: string, kind: ConfigFileKind) => (existsSync(join(dir, name)) ? read(join(dir, name), kind) : undefined);
+  const lookupTables = optional('lookup_tables.json', 'lookup_tables');
+  const threatIntel = optional('threat_intel.json', 'threat_intel');
+  const normalizedTypes = optional('normalized_types.json', 'normalized_types');
 
   if (problems.length > 0 || !variables || logs.some((l) => !l)) throw new ConfigError(problems);
   const raw: RawFiles = {
@@ -81,6 +87,9 @@ export function loadConfig(dir: string): Config {
     variables,
     logs: logs as NonNullable<(typeof logs)[number]>[],
     outputs,
+    lookupTables,
+    threatIntel,
+    normalizedTypes,
   };
   const { config, problems: semantic } = resolveConfig(raw);
   if (!config) throw new ConfigError(semantic);

@@ -9,6 +9,8 @@ import { resolveLogs } from './resolve-logs';
 import { resolveAlerts } from './resolve-alerts';
 import { resolveModules } from './resolve-modules';
 import type { ClusterConfig, Config, DataSources, FunctionSettings } from './types';
+import { resolveLookupTables, resolveThreatIntel } from './intel';
+import { applyNormalizedTypes } from './normalized-types';
 import { LOG_SERVICES } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw JSON has been validated by JSON Schema already */
@@ -23,12 +25,18 @@ export interface RawFiles {
   /** One entry per schema file, in file-name order. */
   readonly logs: readonly { readonly file: string; readonly value: Raw }[];
   readonly outputs?: { readonly file: string; readonly value: Raw };
+  readonly lookupTables?: { readonly file: string; readonly value: Raw };
+  readonly threatIntel?: { readonly file: string; readonly value: Raw };
+  readonly normalizedTypes?: { readonly file: string; readonly value: Raw };
 }
 
 /** Resolves defaults and cross-file references; returns problems instead of throwing. */
 export function resolveConfig(raw: RawFiles): { config?: Config; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const logs = resolveLogs(raw.logs, problems);
+  const ownLogs = resolveLogs(raw.logs, problems);
+  const normalizedTypes = { ...(raw.normalizedTypes?.value ?? {}) };
+  delete normalizedTypes.$schema;
+  const logs = applyNormalizedTypes(ownLogs, normalizedTypes);
   const declared = Object.keys(logs);
   const vars = raw.variables.value;
   const file = raw.variables.file;
@@ -109,6 +117,7 @@ export function resolveConfig(raw: RawFiles): { config?: Config; problems: Confi
       : { ...descriptors };
   }
 
+  const threatIntel = resolveThreatIntel(raw.threatIntel?.value, account.prefix, Object.keys(clusters), raw.threatIntel?.file ?? 'threat_intel.json', problems);
   if (problems.length > 0) return { problems };
   const config: Config = {
     dir: raw.dir,
@@ -135,6 +144,8 @@ export function resolveConfig(raw: RawFiles): { config?: Config; problems: Confi
     clusters,
     logs,
     outputs,
+    lookup_tables: resolveLookupTables(raw.lookupTables?.value),
+    threat_intel: threatIntel,
   };
   return { config, problems };
 }

@@ -4,6 +4,10 @@
  * an error message and the file speak the same language; every default is resolved here.
  */
 
+import type { LookupTablesConfig, ThreatIntelConfig } from './intel';
+
+export type * from './intel';
+
 /** Deeply readonly view of a value. */
 export type DeepReadonly<T> = T extends (...args: never[]) => unknown
   ? T
@@ -271,4 +275,8 @@ export interface Config {
   readonly logs: Readonly<Record<string, LogSchema>>;
   /** Output service -> descriptor -> optional non-secret setting (resource name, ARN...). */
   readonly outputs: Readonly<Record<string, Readonly<Record<string, string | null>>>>;
+  /** `lookup_tables.json` (disabled, no tables, when absent). */
+  readonly lookup_tables: LookupTablesConfig;
+  /** `threat_intel.json` (disabled when absent). */
+  readonly threat_intel: ThreatIntelConfig;
 }

@@ -7,13 +7,19 @@ import type { ConfigProblem } from '../errors';
 import variablesSchema from './json-schemas/variables.schema.json';
 import logSchemasSchema from './json-schemas/log-schemas.schema.json';
 import outputsSchema from './json-schemas/outputs.schema.json';
+import lookupTablesSchema from './json-schemas/lookup-tables.schema.json';
+import threatIntelSchema from './json-schemas/threat-intel.schema.json';
+import normalizedTypesSchema from './json-schemas/normalized-types.schema.json';
 
-export type ConfigFileKind = 'variables' | 'logs' | 'outputs';
+export type ConfigFileKind = 'variables' | 'logs' | 'outputs' | 'lookup_tables' | 'threat_intel' | 'normalized_types';
 
 const SCHEMAS: Record<ConfigFileKind, object> = {
   variables: variablesSchema,
   logs: logSchemasSchema,
   outputs: outputsSchema,
+  lookup_tables: lookupTablesSchema,
+  threat_intel: threatIntelSchema,
+  normalized_types: normalizedTypesSchema,
 };
 
 let compiled: Map<ConfigFileKind, ValidateFunction> | undefined;

@@ -30,12 +30,20 @@ export interface BatchOptions {
   readonly onAlert?: (alert: unknown) => void;
   readonly onIssue?: (issue: ReadIssue) => void;
   readonly onEvaluationError?: (record: ClassifiedRecord, message: string) => void;
+  /**
+   * Runs on the classified records of each chunk before the evaluator (threat intel, lookup table refresh).
+   * When set, `add` only classifies and `flush` enriches then evaluates; it must not throw (if it does,
+   * the records are evaluated without enrichment).
+   */
+  readonly enrich?: (records: readonly ClassifiedRecord[]) => Promise<void>;
 }
 
 /** A batch in progress: feed it raw records and read issues, then take the result. */
 export interface Batch {
   add(raw: RawRecord): void;
   issue(issue: ReadIssue): void;
+  /** Enriches and evaluates the records classified since the last flush (a no-op without `enrich`). */
+  flush(): Promise<void>;
   /** Raw records added so far. */
   recordCount(): number;
   result(): BatchResult;
@@ -52,6 +60,7 @@ export function createBatch(options: BatchOptions): Batch {
   let failedCount = 0;
   let skipped = 0;
   let evaluationErrors = 0;
+  let pending: ClassifiedRecord[] = [];
 
   const keepUnclassified = (record: UnclassifiedRecord, raw: RawRecord, rejected = false): void => {
     unclassifiedCount += 1;
@@ -90,7 +99,8 @@ export function createBatch(options: BatchOptions): Batch {
       for (const record of outcome.records) {
         classified[record.log_type] = (classified[record.log_type] ?? 0) + 1;
         options.onClassified?.(record);
-        evaluate(record);
+        if (options.enrich) pending.push(record);
+        else evaluate(record);
       }
       for (const rejected of outcome.rejected ?? []) keepUnclassified(rejected, raw, true);
     },
@@ -103,8 +113,25 @@ export function createBatch(options: BatchOptions): Batch {
       }
       options.onIssue?.(issue);
     },
+    async flush() {
+      if (pending.length === 0 || !options.enrich) return;
+      const chunk = pending;
+      pending = [];
+      try {
+        await options.enrich(chunk);
+      } catch {
+        // enrich logs its own failures; the records are still evaluated
+      }
+      chunk.forEach(evaluate);
+    },
     recordCount: () => records,
     result() {
+      // Records never flushed (a caller without flush) are evaluated without enrichment.
+      if (pending.length > 0) {
+        const left = pending;
+        pending = [];
+        left.forEach(evaluate);
+      }
       return {
         counts: {
           records,

@@ -12,6 +12,7 @@ import { createFirehoseSink, defaultFirehoseSender, type FirehoseDelivery } from
 import { createLogger, type Logger } from '../logger';
 import { createDeadLetterCollector, deadLetterWriterFromEnv, flushDeadLetters } from '../dead-letter';
 import { createBatch, type Candidates } from './batch';
+import { defaultEnrichment } from './enrichment';
 import type { BatchResult, RuleProcessorOptions } from './types';
 
 export type { BatchResult, RecordEvaluator, RuleProcessorOptions } from './types';
@@ -40,6 +41,7 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     const found = resolve(source);
     return found instanceof UnknownSourceError ? { ok: false, reason: found.message } : { ok: true, logTypes: found.logTypes, cluster: found.cluster };
   };
+  const enrich = options.enrich ?? defaultEnrichment(config, cluster, logger);
   const firehose = createFirehoseSink({ config, sender: options.firehose ?? defaultFirehoseSender(config), logger });
 
   return async (event, context) => {
@@ -52,6 +54,7 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
       classifier,
       candidatesFor,
       evaluator: options.evaluator,
+      enrich,
       onUnclassified: (record, raw, rejected) => {
         logger.warn('unclassified record', { ...fields, unclassified: record });
         kept?.unclassified(record, raw, rejected);
@@ -77,6 +80,7 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     });
     for await (const records of payloads) {
       for (const raw of records) batch.add(raw);
+      await batch.flush();
     }
     const result = await withFirehoseCounts(batch.result(), delivery);
     const deadLetters =

@@ -35,6 +35,11 @@ export interface RuleProcessorOptions {
    * @default S3 PutObject into the bucket named by `DEAD_LETTER_BUCKET`; none when it is unset
    */
   readonly deadLetter?: DeadLetterWriter;
+  /**
+   * Runs on each chunk of classified records before the rules: lookup table refresh and threat intel.
+   * @default built from `lookup_tables.json` and `threat_intel.json` when running in Lambda; none elsewhere
+   */
+  readonly enrich?: (records: readonly ClassifiedRecord[]) => Promise<void>;
   /** Most uncompressed bytes of one dead-letter object; entries past it are counted and logged. @default 64 MiB */
   readonly maxDeadLetterBytes?: number;
 }

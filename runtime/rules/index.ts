@@ -13,4 +13,5 @@ export { getPath, hasPath, inSet } from './helpers/lookup';
 export { inCidrs, isIpAddress, isPrivateIp } from './helpers/ip';
 export { setClock, toEpochMillis, withinLastDay, withinLastHour, withinLastMinutes } from './helpers/time';
 export { valuesByType } from './helpers/normalized';
+export { threatIntelMatches } from './helpers/threat-intel';
 export { publisher, type Publisher, type Publication, type PublisherFunction } from '../publishers';

@@ -1,8 +1,10 @@
 /**
  * Lookup tables for rules: small key -> value tables kept outside the code (allow lists, deny lists).
- * The rules engine is given the tables (in tests, from a fixture's `test_fixtures.lookup_tables`); a rule
- * reads them with {@link lookupTable}. Deployed storage for the tables is not built yet: in Lambda every
- * lookup returns its default.
+ * A rule reads them synchronously with {@link lookupTable}. In Lambda the tables of `conf/lookup_tables.json`
+ * (S3 objects or DynamoDB tables) are loaded whole into a per-container cache that the rule processor
+ * refreshes between payload chunks, before the rules run, once a table's `cache_refresh_minutes` have
+ * passed (runtime/lookup-tables); a table that cannot be read yields each lookup's default. In `lambda test`
+ * the engine is given the fixture's `test_fixtures.lookup_tables` instead.
  */
 
 /** Table name -> key -> value. */

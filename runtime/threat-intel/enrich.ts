@@ -1,0 +1,62 @@
+/**
+ * Threat intel matching in the rule processor (StreamAlert's `ThreatIntel.threat_detection`): the
+ * normalized values of a chunk of classified records are looked up together, and each record holding a
+ * known indicator gets `streamalert:ioc: { <ioc type>: [values] }` before the rules run. A failed lookup is
+ * logged and the chunk goes on without intel.
+ */
+import type { ClassifiedRecord } from '../classifier/types';
+import type { ThreatIntelConfig } from '../config/intel';
+import { errorMessage } from '../errors';
+import type { Logger } from '../logger';
+import { exclusionOf, extractCandidates, iocTypeMap } from './extract';
+import { IOC_KEY, type IocSource, type RecordIocs } from './types';
+
+/** Options of {@link createThreatIntel}. */
+export interface ThreatIntelOptions {
+  readonly config: Pick<ThreatIntelConfig, 'excluded_iocs' | 'normalized_ioc_types'>;
+  readonly source: IocSource;
+  readonly logger: Logger;
+}
+
+/** What one call did (for counts and logs). */
+export interface ThreatIntelOutcome {
+  readonly looked_up: number;
+  readonly matched_records: number;
+  readonly failed: boolean;
+}
+
+/** Matches a chunk of records against the IOC source, in place. */
+export type ThreatIntelMatcher = (records: readonly ClassifiedRecord[]) => Promise<ThreatIntelOutcome>;
+
+/** Adds one matched value to a record's `streamalert:ioc`. */
+export function attachIoc(record: ClassifiedRecord, iocType: string, value: string): void {
+  const target = record.record as Record<string, unknown>;
+  const iocs = (target[IOC_KEY] ??= {}) as RecordIocs;
+  const list = (iocs[iocType] ??= []);
+  if (!list.includes(value)) list.push(value);
+}
+
+/** Creates the matcher. */
+export function createThreatIntel(options: ThreatIntelOptions): ThreatIntelMatcher {
+  const types = iocTypeMap(options.config);
+  const excluded = exclusionOf(options.config);
+  return async (records) => {
+    const candidates = extractCandidates(records, types, excluded);
+    if (candidates.size === 0) return { looked_up: 0, matched_records: 0, failed: false };
+    let found;
+    try {
+      found = await options.source.lookup([...candidates.keys()]);
+    } catch (err) {
+      options.logger.error('threat intel lookup failed; records go on without intel', { values: candidates.size, error: errorMessage(err) });
+      return { looked_up: candidates.size, matched_records: 0, failed: true };
+    }
+    const matched = new Set<ClassifiedRecord>();
+    for (const ioc of found) {
+      for (const { iocType, record } of candidates.get(ioc.ioc_value) ?? []) {
+        attachIoc(record, iocType, ioc.ioc_value);
+        matched.add(record);
+      }
+    }
+    return { looked_up: candidates.size, matched_records: matched.size, failed: false };
+  };
+}
