@@ -25,6 +25,7 @@ export const CLUSTER_MODULES = [
   'cloudwatch_logs',
   'flow_logs',
   'cloudtrail',
+  'streamalert_apps',
 ] as const;
 
 /** Result of {@link checkTerraformConfig}: problems stop generation (exit 3), warnings do not. */
@@ -110,6 +111,16 @@ function checkCluster(config: Config, cluster: ClusterConfig, file: string, prob
       problems.push({ file, pointer: `${at}/modules/sqs_inputs/queues/${i}`, message: 'is not a data source of the cluster', value: queue, hint: `add "${name}": [<log types>] to ${at}/data_sources/sqs` });
     }
   });
+  for (const name of Object.keys(m.streamalert_apps ?? {})) {
+    if (!sources.streamalert_app?.[name]) {
+      problems.push({
+        file,
+        pointer: `${at}/modules/streamalert_apps/${escape(name)}`,
+        message: `app "${name}" is not a streamalert_app data source of the cluster, so what it sends could not be classified`,
+        hint: `add "${name}": [<log types>] to ${at}/data_sources/streamalert_app`,
+      });
+    }
+  }
   const stream = kinesisStreamName(config, cluster.name);
   if (kinesisOn && !sources.kinesis?.[stream]) {
     warnings.push(`${file}: ${at}/data_sources/kinesis does not list "${stream}", the stream the kinesis module creates: its records would not be classified`);

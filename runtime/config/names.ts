@@ -41,6 +41,11 @@ export function sourceBucketName(config: Pick<Config, 'account'>, region: string
   return region === config.account.region ? base : `${base}-${region}`;
 }
 
+/** SSM path of one app's parameters (`<path>/auth`, `<path>/state`): `/<prefix>/streamalert/apps/<function>`. */
+export function appSsmPrefix(config: Pick<Config, 'account'>, functionName: string): string {
+  return `/${config.account.prefix}/streamalert/apps/${functionName}`;
+}
+
 /** Name of the alert processor function (global): `<prefix>_streamalert_alert_processor`. */
 export function alertProcessorName(config: Pick<Config, 'account'>): string {
   return `${config.account.prefix}_streamalert_alert_processor`;

@@ -1,5 +1,5 @@
 /** Resolves each cluster module of variables.json to its typed settings, with every default filled in. */
-import type { AlarmSettings, ClusterModules, FunctionSettings } from './types';
+import type { AlarmSettings, AppModule, ClusterModules, FunctionSettings } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw JSON has been validated by JSON Schema already */
 type Raw = any;
@@ -86,5 +86,26 @@ export function resolveModules(m: Raw, defaults: FunctionSettings): ClusterModul
       include_global_service_events: m.cloudtrail.include_global_service_events ?? true,
       send_to_kinesis: m.cloudtrail.send_to_kinesis ?? Boolean(m.kinesis && isOn(m.kinesis)),
     },
+    streamalert_apps: m.streamalert_apps && resolveApps(m.streamalert_apps, defaults),
   };
+}
+
+/** Apps: StreamAlert's per-app settings, with the function defaults (apps default to 128 MB, like StreamAlert). */
+function resolveApps(raw: Raw, defaults: FunctionSettings): Record<string, AppModule> {
+  const out: Record<string, AppModule> = {};
+  for (const [name, app] of Object.entries<Raw>(raw)) {
+    const errors = app.metric_alarms?.errors ?? {};
+    out[name] = {
+      app_name: app.app_name,
+      type: app.type,
+      schedule_expression: app.schedule_expression,
+      memory: app.memory ?? 128,
+      timeout: app.timeout ?? defaults.timeout,
+      log_level: app.log_level ?? defaults.log_level,
+      log_retention_days: app.log_retention_days ?? defaults.log_retention_days,
+      first_run_lookback_seconds: app.first_run_lookback_seconds ?? 3600,
+      errors_alarm: { enabled: errors.enabled ?? true, evaluation_periods: errors.evaluation_periods ?? 1, period_seconds: errors.period_secs ?? 120 },
+    };
+  }
+  return out;
 }

@@ -124,6 +124,24 @@ export interface ClusterModules {
   readonly cloudwatch_logs?: CloudwatchLogsModule;
   readonly flow_logs?: FlowLogsModule;
   readonly cloudtrail?: CloudtrailModule;
+  /** Function name -> app settings. */
+  readonly streamalert_apps?: Readonly<Record<string, AppModule>>;
+}
+
+/** One StreamAlert app of a cluster (`modules.streamalert_apps.<function name>`). */
+export interface AppModule {
+  readonly app_name: string;
+  /** App type ('duo_auth', 'okta_system_log', ...). */
+  readonly type: string;
+  /** EventBridge rate expression. */
+  readonly schedule_expression: string;
+  readonly memory: number;
+  readonly timeout: number;
+  readonly log_level: LogLevel;
+  readonly log_retention_days: number;
+  readonly first_run_lookback_seconds: number;
+  /** Errors alarm (on by default). */
+  readonly errors_alarm: { readonly enabled: boolean; readonly evaluation_periods: number; readonly period_seconds: number };
 }
 
 /** Names of the cluster modules, as written in `variables.json`. */

@@ -1,11 +1,12 @@
 /** One cluster: its rule processor and every module switched on in `variables.json`. */
 import { Construct } from 'constructs';
 import type { ClusterConfig, Config } from '../../../runtime/config';
-import { dataBucketName, kinesisStreamName, ruleProcessorName } from '../../../runtime/config/names';
+import { appSsmPrefix, dataBucketName, kinesisStreamName, ruleProcessorName } from '../../../runtime/config/names';
 import { arn, type PolicyStatement } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
 import { cloudtrailBucketName } from '../names';
 import { alertStoreOf, alertWriterEnvironment, alertWriterStatements } from './alert-delivery';
+import { Apps } from './apps';
 import { Cloudtrail } from './cloudtrail';
 import { CloudwatchLogs } from './cloudwatch-logs';
 import { CloudwatchMonitoring } from './cloudwatch-monitoring';
@@ -110,6 +111,18 @@ export class Cluster extends Construct {
     const flowLogs = on(m.flow_logs);
     if (kinesis && flowLogs) {
       new FlowLogs(this, 'flow_logs', { accountId, region, name: `${base}_flow_logs`, settings: flowLogs, kinesis, kmsKeyArn });
+    }
+    if (m.streamalert_apps && Object.keys(m.streamalert_apps).length > 0) {
+      new Apps(this, 'streamalert_apps', {
+        accountId,
+        region,
+        runtime: config.functions.runtime,
+        apps: m.streamalert_apps,
+        ruleProcessorName: functionName,
+        ssmPrefixOf: (name) => appSsmPrefix(config, name),
+        kmsKeyArn,
+        topicArn: global.topicFor(region).arn,
+      });
     }
     const cloudtrail = on(m.cloudtrail);
     if (cloudtrail) {

@@ -1,0 +1,151 @@
+/**
+ * The `streamalert_apps` module: per configured app, its function (the shared apps bundle, the app type in its
+ * environment), `production` alias, log group, schedule, role and errors alarm. The role may invoke only the
+ * cluster's rule processor alias, read only its own two SSM parameters and write only its state one.
+ * Reserved concurrency 1 keeps runs from overlapping; a failed run is not retried by Lambda (the next schedule
+ * resumes from the saved cursor).
+ */
+import { Construct } from 'constructs';
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import type { AppModule, LambdaRuntime } from '../../../runtime/config';
+import { PRODUCTION_ALIAS } from '../../../runtime/config/names';
+import { BOOTSTRAP_HANDLER, BOOTSTRAP_PACKAGE_FILE } from '../bootstrap-package';
+import { arn, assumeRolePolicy, type PolicyStatement } from '../constructs/policy';
+import { attachPolicy } from '../constructs/role-policy';
+import { DEFAULT_ID } from '../stack';
+import { DEPLOY_OWNED_CODE_FIELDS } from './rule-processor';
+
+/** Properties of {@link Apps}. */
+export interface AppsProps {
+  readonly accountId: string;
+  readonly region: string;
+  readonly runtime: LambdaRuntime;
+  /** Function name -> settings (`modules.streamalert_apps`). */
+  readonly apps: Readonly<Record<string, AppModule>>;
+  /** The cluster's rule processor function name; apps invoke its `production` alias. */
+  readonly ruleProcessorName: string;
+  /** SSM path of an app's parameters, by function name (runtime/config/names.ts `appSsmPrefix`). */
+  readonly ssmPrefixOf: (functionName: string) => string;
+  /** ARN of the region's KMS key (log group, environment, SSM SecureString). */
+  readonly kmsKeyArn: string;
+  /** ARN of the region's monitoring topic. */
+  readonly topicArn: string;
+}
+
+/** The environment an app function reads (runtime/handlers/app-entry.ts). */
+export function determineAppEnvironment(props: Pick<AppsProps, 'accountId' | 'region' | 'ruleProcessorName' | 'ssmPrefixOf' | 'kmsKeyArn'>, name: string, app: AppModule): Record<string, string> {
+  return {
+    APP_TYPE: app.type,
+    APP_NAME: name,
+    APP_DESTINATION: `${props.ruleProcessorName}:${PRODUCTION_ALIAS}`,
+    APP_SSM_PREFIX: props.ssmPrefixOf(name),
+    APP_KMS_KEY: props.kmsKeyArn,
+    APP_LOOKBACK_SECONDS: String(app.first_run_lookback_seconds),
+    LOG_LEVEL: app.log_level,
+  };
+}
+
+/** What one app's role may do besides writing its logs. */
+export function appStatements(props: Pick<AppsProps, 'accountId' | 'region' | 'ruleProcessorName' | 'ssmPrefixOf' | 'kmsKeyArn'>, name: string): PolicyStatement[] {
+  const parameter = (suffix: string): string => arn(props.region, 'ssm', props.accountId, `parameter${props.ssmPrefixOf(name)}/${suffix}`);
+  return [
+    { Action: 'lambda:InvokeFunction', Resource: arn(props.region, 'lambda', props.accountId, `function:${props.ruleProcessorName}:${PRODUCTION_ALIAS}`) },
+    { Action: 'ssm:GetParameters', Resource: [parameter('auth'), parameter('state')] },
+    { Action: 'ssm:PutParameter', Resource: parameter('state') },
+    {
+      Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+      Resource: props.kmsKeyArn,
+      Condition: { StringEquals: { 'kms:ViaService': `ssm.${props.region}.amazonaws.com` } },
+    },
+  ];
+}
+
+/** Every app of one cluster. */
+export class Apps extends Construct {
+  constructor(scope: Construct, id: string, props: AppsProps) {
+    super(scope, id);
+    for (const [name, app] of Object.entries(props.apps)) new App(this, app.app_name, props, name, app);
+  }
+}
+
+class App extends Construct {
+  constructor(scope: Construct, id: string, props: AppsProps, name: string, app: AppModule) {
+    super(scope, id);
+    const { region } = props;
+    const role = new IamRole(this, 'role', { name, description: `StreamAlert app ${app.type} (${app.app_name})`, assumeRolePolicy: assumeRolePolicy('lambda.amazonaws.com', props.accountId) });
+    const logGroup = new CloudwatchLogGroup(this, 'logs', { region, name: `/aws/lambda/${name}`, retentionInDays: app.log_retention_days, kmsKeyId: props.kmsKeyArn });
+    const logging = attachPolicy(this, 'write_logs', role, 'write_logs', [{ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup.arn}:*` }]);
+    attachPolicy(this, 'app', role, 'app', appStatements(props, name));
+    const fn = new LambdaFunction(this, DEFAULT_ID, {
+      region,
+      functionName: name,
+      description: `StreamAlert app ${app.type} (${app.app_name})`,
+      role: role.arn,
+      handler: BOOTSTRAP_HANDLER,
+      runtime: props.runtime,
+      memorySize: app.memory,
+      timeout: app.timeout,
+      // One run at a time: a scheduled run while another is going is throttled, never overlapped.
+      reservedConcurrentExecutions: 1,
+      filename: `\${path.module}/${BOOTSTRAP_PACKAGE_FILE}`,
+      kmsKeyArn: props.kmsKeyArn,
+      environment: { variables: determineAppEnvironment(props, name, app) },
+      dependsOn: [logGroup, logging],
+      lifecycle: { ignoreChanges: DEPLOY_OWNED_CODE_FIELDS },
+    });
+    const alias = new LambdaAlias(this, 'alias', {
+      region,
+      name: PRODUCTION_ALIAS,
+      description: 'Moved by streamalert lambda deploy and rollback',
+      functionName: fn.functionName,
+      functionVersion: '$LATEST',
+      lifecycle: { ignoreChanges: ['function_version', 'routing_config'] },
+    });
+    new LambdaFunctionEventInvokeConfig(this, 'invoke_config', {
+      region,
+      functionName: fn.functionName,
+      qualifier: PRODUCTION_ALIAS,
+      // The next schedule retries from the saved cursor; Lambda's own retries would only add load.
+      maximumRetryAttempts: 0,
+      dependsOn: [alias],
+    });
+    const rule = new CloudwatchEventRule(this, 'schedule', { region, name, description: `Runs StreamAlert app ${app.app_name}`, scheduleExpression: app.schedule_expression });
+    new CloudwatchEventTarget(this, 'target', { region, rule: rule.name, arn: alias.arn });
+    new LambdaPermission(this, 'allow_schedule', {
+      region,
+      statementId: 'AllowScheduledRun',
+      action: 'lambda:InvokeFunction',
+      functionName: fn.functionName,
+      qualifier: PRODUCTION_ALIAS,
+      principal: 'events.amazonaws.com',
+      sourceArn: rule.arn,
+      dependsOn: [alias],
+    });
+    if (app.errors_alarm.enabled) {
+      new CloudwatchMetricAlarm(this, 'errors', {
+        region,
+        alarmName: `${name}_errors`,
+        alarmDescription: `StreamAlert: app ${app.app_name} runs failed (its state keeps the last good cursor)`,
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        statistic: 'Sum',
+        dimensions: { FunctionName: name },
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: 0,
+        evaluationPeriods: app.errors_alarm.evaluation_periods,
+        period: app.errors_alarm.period_seconds,
+        treatMissingData: 'notBreaching',
+        alarmActions: [props.topicArn],
+        okActions: [props.topicArn],
+      });
+    }
+  }
+}

@@ -1,0 +1,185 @@
+import { pagerdutyIncidentOutput } from '../../../../runtime/outputs/pagerduty/incident';
+import { pagerdutyOutput } from '../../../../runtime/outputs/pagerduty/v1';
+import { pagerdutyV2Output } from '../../../../runtime/outputs/pagerduty/v2';
+import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../../../_helpers/recording-server';
+import { outputContext, sampleAlert } from '../../../_helpers/output-context';
+
+let server: RecordingServer;
+const ROUTING_KEY = 'R0UTINGKEYSECRET0000000000000000';
+
+beforeAll(async () => {
+  server = await startRecordingServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+describe('pagerduty-v2 output', () => {
+  it('enqueues the documented Events API v2 trigger with a mapped severity', async () => {
+    server.queue({ status: 202, body: { status: 'success', dedup_key: 'k' } });
+    const alert = sampleAlert();
+    const { context } = outputContext('oncall', { routing_key: ROUTING_KEY, url: `${server.url}/v2/enqueue` }, { alert });
+    const result = await pagerdutyV2Output.send(alert, context);
+    expect(result.ok).toBe(true);
+    const [req] = server.requests;
+    expect([req.method, req.path, req.headers['content-type']]).toEqual(['POST', '/v2/enqueue', 'application/json']);
+    expect(req.json).toEqual({
+      routing_key: ROUTING_KEY,
+      event_action: 'trigger',
+      dedup_key: 'oncall:a1b2c3d4e5f6',
+      payload: {
+        summary: 'StreamAlert Rule Triggered - cloudtrail_root_account_usage',
+        source: 'kinesis:prefix_prod_streamalert',
+        severity: 'error',
+        timestamp: alert.created,
+        custom_details: { description: alert.rule_description, record: alert.record },
+      },
+      client: 'StreamAlert',
+      images: [],
+      links: [],
+    });
+  });
+
+  it('gives every alert of one merge group the same dedup key, and other groups another', async () => {
+    const base = { rule_name: 'ssh_login', merge_by_keys: ['host', 'user.name'], merge_window_mins: 30 };
+    const alerts = [
+      sampleAlert({ ...base, alert_id: 'one', record: { host: 'web-1', user: { name: 'root' }, port: 22 } }),
+      sampleAlert({ ...base, alert_id: 'two', record: { host: 'web-1', user: { name: 'root' }, port: 2222 } }),
+      // The merged alert the alert merger sends for the group (StreamAlert's shape).
+      sampleAlert({ ...base, alert_id: 'merged', record: { AlertCount: 2, MergedBy: { host: 'web-1', 'user.name': 'root' } } }),
+      sampleAlert({ ...base, alert_id: 'three', record: { host: 'web-2', user: { name: 'root' }, port: 22 } }),
+    ];
+    for (const alert of alerts) {
+      const { context } = outputContext('oncall', { routing_key: ROUTING_KEY, url: `${server.url}/v2/enqueue` }, { alert });
+      expect((await pagerdutyV2Output.send(alert, context)).ok).toBe(true);
+    }
+    const keys = server.requests.map((r) => (r.json as { dedup_key: string }).dedup_key);
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).toBe(keys[0]);
+    expect(keys[3]).not.toBe(keys[0]);
+    expect(keys[0]).toMatch(/^oncall:ssh_login:[0-9a-f]{32}$/);
+  });
+
+  it('honours publisher fields', async () => {
+    const alert = sampleAlert();
+    const publication = { record: alert.record, '@pagerduty-v2.summary': 'short', '@pagerduty-v2.severity': 'info', '@pagerduty-v2.images': [{ src: 'https://i/x.png' }, { nope: 1 }] };
+    const { context } = outputContext('oncall', { routing_key: ROUTING_KEY, url: `${server.url}/v2/enqueue` }, { publication });
+    await pagerdutyV2Output.send(alert, context);
+    expect(server.requests[0].json).toMatchObject({ payload: { summary: 'short', severity: 'info' }, images: [{ src: 'https://i/x.png', href: '', alt: '' }] });
+  });
+
+  it('keeps the routing key out of the error when PagerDuty rejects the event', async () => {
+    server.queue({ status: 400, body: { status: 'invalid event', errors: [`routing_key ${ROUTING_KEY} unknown`] } });
+    const { context, lines } = outputContext('oncall', { routing_key: ROUTING_KEY, url: `${server.url}/v2/enqueue` });
+    const result = await pagerdutyV2Output.send(sampleAlert(), context);
+    expect(result).toMatchObject({ ok: false, retryable: false });
+    expect(JSON.stringify(result) + lines.join('')).not.toContain(ROUTING_KEY);
+  });
+});
+
+describe('pagerduty (Events API v1) output', () => {
+  it('sends a trigger with the service key and an incident key', async () => {
+    const alert = sampleAlert();
+    const { context } = outputContext('legacy', { service_key: 'SERVICEKEY1234', url: `${server.url}/generic/2010-04-15/create_event.json` }, { alert });
+    expect((await pagerdutyOutput.send(alert, context)).ok).toBe(true);
+    expect(server.requests[0].path).toBe('/generic/2010-04-15/create_event.json');
+    expect(server.requests[0].json).toEqual({
+      service_key: 'SERVICEKEY1234',
+      event_type: 'trigger',
+      incident_key: 'legacy:a1b2c3d4e5f6',
+      description: 'StreamAlert Rule Triggered - cloudtrail_root_account_usage',
+      details: { description: alert.rule_description, record: alert.record },
+      client: 'StreamAlert',
+      client_url: '',
+      contexts: [],
+    });
+  });
+});
+
+describe('pagerduty-incident output', () => {
+  const props = () => ({
+    token: 'PDTOKENSECRET99',
+    service_id: 'PSVC01',
+    escalation_policy_id: 'PPOL01',
+    email_from: 'bot@example.com',
+    integration_key: 'INTEGRATIONKEY77',
+    api: server.url,
+    url: `${server.url}/v2/enqueue`,
+  });
+  const users: Record<string, string> = { 'bot@example.com': 'PBOT', 'alice@example.com': 'PALICE' };
+
+  function pagerDutyApi(open: { id: string; title: string }[]): (r: RecordedRequest) => { status?: number; body?: unknown } {
+    return (r) => {
+      if (r.path === '/v2/enqueue') return { status: 202, body: { status: 'success', dedup_key: (r.json as { dedup_key: string }).dedup_key } };
+      if (r.path === '/users') {
+        const email = r.query.get('query') ?? '';
+        return { body: { users: users[email] ? [{ id: users[email], email }] : [] } };
+      }
+      if (r.path === '/incidents' && r.query.has('incident_key')) return { body: { incidents: [{ id: 'PNEW', title: 'whatever' }] } };
+      if (r.path === '/incidents') return { body: { incidents: [...open, { id: 'PNEW', title: 'StreamAlert Incident - Rule triggered: cloudtrail_root_account_usage' }] } };
+      if (r.path === '/priorities') return { body: { priorities: [{ id: 'PRIO1', name: 'P1' }] } };
+      return { body: {} };
+    };
+  }
+
+  it('creates the event, then assigns, prioritises, requests responders and adds a note', async () => {
+    server.setFallback(pagerDutyApi([]));
+    const alert = sampleAlert({
+      context: { 'pagerduty-incident': { assigned_user: 'alice@example.com', incident_priority: 'P1', responders: ['alice@example.com', 'ghost@example.com'], note: 'look' } },
+    });
+    const { context } = outputContext('incidents', props(), { alert });
+    const result = await pagerdutyIncidentOutput.send(alert, context);
+    expect(result).toEqual({ ok: true, detail: 'incident PNEW set up (responder ghost@example.com is not a PagerDuty user)' });
+    const calls = server.requests.map((r) => `${r.method} ${r.path}`);
+    expect(calls).toEqual([
+      'GET /users',
+      'POST /v2/enqueue',
+      'GET /incidents',
+      'GET /priorities',
+      'GET /users',
+      'PUT /incidents/PNEW',
+      'GET /users',
+      'POST /incidents/PNEW/responder_requests',
+      'GET /users',
+      'POST /incidents/PNEW/notes',
+      'POST /incidents/PNEW/notes',
+    ]);
+    const put = server.requests.find((r) => r.method === 'PUT');
+    expect(put?.headers.authorization).toBe('Token token=PDTOKENSECRET99');
+    expect(put?.headers.from).toBe('bot@example.com');
+    expect(put?.headers.accept).toBe('application/vnd.pagerduty+json;version=2');
+    expect(put?.json).toEqual({
+      incident: {
+        type: 'incident',
+        title: 'StreamAlert Incident - Rule triggered: cloudtrail_root_account_usage',
+        service: { id: 'PSVC01', type: 'service_reference' },
+        body: { type: 'incident_body', details: alert.rule_description },
+        priority: { id: 'PRIO1', type: 'priority_reference' },
+        assignments: [{ assignee: { id: 'PALICE', type: 'user_reference' } }],
+      },
+    });
+    expect((server.requests[1].json as { routing_key: string }).routing_key).toBe('INTEGRATIONKEY77');
+  });
+
+  it('merges the new incident into an open incident of the same rule when the rule asks', async () => {
+    const title = 'StreamAlert Incident - Rule triggered: cloudtrail_root_account_usage';
+    server.setFallback(pagerDutyApi([{ id: 'POLD', title }]));
+    const alert = sampleAlert({ context: { 'pagerduty-incident': { merge_open_incidents: true } } });
+    const { context } = outputContext('incidents', props(), { alert });
+    const result = await pagerdutyIncidentOutput.send(alert, context);
+    expect(result).toEqual({ ok: true, detail: 'incident PNEW merged into open incident POLD' });
+    const merge = server.requests.find((r) => r.path === '/incidents/POLD/merge');
+    expect(merge?.method).toBe('PUT');
+    expect(merge?.json).toEqual({ source_incidents: [{ id: 'PNEW', type: 'incident_reference' }] });
+    const put = server.requests.find((r) => r.path === '/incidents/PNEW' && r.method === 'PUT');
+    expect(put?.json).toMatchObject({ incident: { escalation_policy: { id: 'PPOL01', type: 'escalation_policy_reference' } } });
+    const list = server.requests.find((r) => r.path === '/incidents' && r.query.has('statuses[]'));
+    expect(list?.query.getAll('statuses[]')).toEqual(['triggered', 'acknowledged']);
+  });
+
+  it('fails permanently when email_from is not a PagerDuty user', async () => {
+    server.setFallback(pagerDutyApi([]));
+    const { context } = outputContext('incidents', { ...props(), email_from: 'nobody@example.com' });
+    const result = await pagerdutyIncidentOutput.send(sampleAlert(), context);
+    expect(result).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('not a PagerDuty user') });
+  });
+});
