@@ -3,6 +3,8 @@
  * and the `cloudwatch_logs` module can subscribe to (lines at `error` level carry `"level":"ERROR"`).
  */
 
+import { safeStringify } from './json';
+
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -36,7 +38,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const emit = (level: Level, message: string, fields?: Readonly<Record<string, unknown>>): void => {
     if (ORDER[level] < threshold) return;
     write(
-      JSON.stringify({ level: level.toUpperCase(), time: new Date().toISOString(), message, ...options.base, ...fields }),
+      safeStringify({ level: level.toUpperCase(), time: new Date().toISOString(), message, ...options.base, ...fields }),
     );
   };
   return {

@@ -1,7 +1,9 @@
 /** Registers every command group on the root program. */
 import type { Command } from 'commander';
+import { registerAppCommands } from './app';
 import { registerConfigCommands } from './config';
 import { registerLambdaCommands } from './lambda';
+import { registerLookupTablesCommands } from './lookup-tables';
 import { registerOutputCommands } from './output';
 import { registerProcessCommand } from './process';
 import { registerRuleCommands } from './rule';
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerRuleCommands(program);
   registerTypesCommands(program);
   registerOutputCommands(program);
+  registerAppCommands(program);
+  registerLookupTablesCommands(program);
 }

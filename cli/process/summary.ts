@@ -1,6 +1,6 @@
 /** The summary `streamalert process` prints on stderr (or as a JSON line with --json). */
 import type { ReadIssue } from '../../runtime/classifier/payloads';
-import type { BatchResult } from '../../runtime/handlers';
+import type { BatchReport } from '../../runtime/handlers';
 import type { Io } from '../io';
 
 /** Unclassified records whose reasons the summary shows. */
@@ -11,11 +11,11 @@ export interface ProcessSummary {
   readonly inputs: number;
   readonly unreadable_inputs: readonly string[];
   readonly candidates: string;
-  readonly counts: BatchResult['counts'];
+  readonly counts: BatchReport['counts'];
 }
 
 /** Prints the human summary: totals, classified per log type, the first unclassified reasons. */
-export function printSummary(io: Io, summary: ProcessSummary, result: BatchResult): void {
+export function printSummary(io: Io, summary: ProcessSummary, result: BatchReport): void {
   const { counts } = summary;
   const classified = Object.values(counts.classified).reduce((a, b) => a + b, 0);
   io.info(

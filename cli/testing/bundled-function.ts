@@ -11,6 +11,7 @@ import type { ObjectGetter } from '../../runtime/classifier/payloads';
 import type { ClassifiedRecord } from '../../runtime/classifier/types';
 import type { Config } from '../../runtime/config';
 import type { BatchResult } from '../../runtime/handlers/rule-processor';
+import type { DeadLetterWriter } from '../../runtime/dead-letter/types';
 import type { Logger } from '../../runtime/logger';
 import type { Alert, RuleDefinition, RulesEngine, RulesEngineOptions } from '../../runtime/rules';
 import { buildFunctionBundle } from '../package';
@@ -25,6 +26,7 @@ export interface HandlerOverrides {
   readonly getObject?: ObjectGetter;
   readonly evaluator?: Evaluator;
   readonly logger?: Logger;
+  readonly deadLetter?: DeadLetterWriter;
   /** Runs before the rules on each chunk (the fixture's threat intel). */
   readonly enrich?: (records: readonly ClassifiedRecord[]) => Promise<void>;
 }

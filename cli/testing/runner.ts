@@ -7,9 +7,9 @@ import type { Config } from '../../runtime/config';
 import { errorMessage } from '../../runtime/errors';
 import { silentLogger, type Logger } from '../../runtime/logger';
 import type { RuleDefinition, RulesEngine } from '../../runtime/rules';
-import type { BatchResult } from '../../runtime/handlers/rule-processor';
 import { createThreatIntel, memoryIocSource, type Ioc } from '../../runtime/threat-intel';
 import { loadBundledFunction, type BundleExports } from './bundled-function';
+import { captureDeadLetters } from './captured-dead-letters';
 import { judge, type Observed } from './compare';
 import { buildLambdaEvent } from './events';
 import { createMemoryStore, type MemoryStore } from './memory-store';
@@ -59,10 +59,11 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
       return alerts;
     },
   };
+  const deadLetters = captureDeadLetters();
   // Indicators of the event being run (its test_fixtures.threat_intel), matched as the deployed function would.
   let iocs: readonly Ioc[] = [];
   const enrich = fixtureThreatIntel(options.config, () => iocs);
-  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger, enrich });
+  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger, enrich, deadLetter: deadLetters });
   let id = 0;
   const run = async (event: TestEvent, lambdaEvent: unknown): Promise<Observed> => {
     const ruleErrors: string[] = [];
@@ -71,13 +72,13 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
     seen.alertRules = [];
     iocs = event.threatIntel ?? [];
     id += 1;
-    let result: BatchResult;
+    deadLetters.take();
     try {
-      result = await handler(lambdaEvent, { functionName: `streamalert-test-${name}`, awsRequestId: `test-${id}`, getRemainingTimeInMillis: () => 60_000 });
+      await handler(lambdaEvent, { functionName: `streamalert-test-${name}`, awsRequestId: `test-${id}`, getRemainingTimeInMillis: () => 60_000 });
     } catch (err) {
       return { cluster: name, logTypes: [], alertRules: [], problems: [], error: `the rule processor failed: ${errorMessage(err)}` };
     }
-    const problems = [...result.unclassified.map((u) => whyUnclassified(u, event.log)), ...result.failed_reads.map((f) => f.reason)];
+    const problems = deadLetters.take().map((entry) => (entry.kind === 'unclassified' ? whyUnclassified(entry, event.log) : entry.reason));
     return { cluster: name, logTypes: [...seen.logTypes], alertRules: [...seen.alertRules], problems, ruleErrors };
   };
   return { name, bundle, rules, store, run };
@@ -104,7 +105,7 @@ function ruleErrorLogger(into: string[]): Logger {
 }
 
 /** Why a record was not classified, with the expected log type's own failure when it was a candidate. */
-function whyUnclassified(record: UnclassifiedRecord, expected: string | undefined): string {
+function whyUnclassified(record: Pick<UnclassifiedRecord, 'reason' | 'candidates'>, expected: string | undefined): string {
   const own = record.candidates.find((c) => c.log_type === expected);
   if (own) return `${record.reason}; as ${own.log_type}: ${own.reason}`;
   const tried = record.candidates.map((c) => c.log_type).join(', ');

@@ -3,7 +3,9 @@
  * falsy values (null, false, 0, '', [], {}) are left as they are; otherwise
  * - `string`: strings pass, numbers and booleans are stringified ('True'/'False', as Python's `str()`),
  *   maps and lists become JSON text;
- * - `integer`: integral numbers, or strings holding an integer ('42', ' -7 '); anything else fails
+ * - `integer`: integral numbers, or strings holding an integer ('42', ' -7 '); anything else fails.
+ *   An integer outside the safe range (past 2^53) stays a string of its exact digits, never rounded
+ *   (the JSON reader keeps such literals as strings too: see runtime/json/exact-parse.ts);
  *   (StreamAlert's `int()` would truncate 1.5: here a non-integral number is a type error);
  * - `float`: numbers, or numeric strings ('1.5', '2e3');
  * - `boolean`: booleans, or 'true'/'false' in any case (StreamAlert turns any other value into false:
@@ -34,11 +36,15 @@ export function coerceValue(kind: FieldKind, value: unknown, explain: boolean, w
       return pythonStr(value);
     case 'integer':
       if (typeof value === 'number') return Number.isInteger(value) ? value : typeMiss(explain, where, 'an integer', value);
-      if (typeof value === 'string' && INTEGER_TEXT.test(value)) return Number(value);
+      if (typeof value === 'string' && INTEGER_TEXT.test(value)) return exactInteger(value);
       return isFalsy(value) ? value : typeMiss(explain, where, 'an integer', value);
     case 'float':
       if (typeof value === 'number') return value;
-      if (typeof value === 'string' && FLOAT_TEXT.test(value)) return Number(value);
+      if (typeof value === 'string' && FLOAT_TEXT.test(value)) {
+        const number = Number(value);
+        // '1e400' would become Infinity (null in JSON): keep the text rather than change the value.
+        return Number.isFinite(number) ? number : value;
+      }
       return isFalsy(value) ? value : typeMiss(explain, where, 'a float', value);
     case 'boolean':
       if (typeof value === 'boolean') return value;
@@ -59,6 +65,12 @@ export function coerceValue(kind: FieldKind, value: unknown, explain: boolean, w
     case 'map':
       return value;
   }
+}
+
+/** The number of an integer text, or its exact digits (trimmed) when a double cannot hold it. */
+function exactInteger(text: string): number | string {
+  const number = Number(text);
+  return Number.isSafeInteger(number) ? number : text.trim();
 }
 
 /** The value an absent optional key gets, by type (StreamAlert: the type's empty value). */

@@ -5,6 +5,7 @@
  * (Python's fnmatch on Linux).
  */
 import { ConfigError } from '../errors';
+import { compileGlob, type Glob } from './glob';
 import { describeKind, Miss, MISS, quote } from './miss';
 import { hasOwn, isPlainObject, pythonStr } from './values';
 
@@ -15,14 +16,18 @@ export const ENVELOPE_KEY = 'streamalert:envelope_keys';
 interface PatternNode {
   readonly field: string;
   readonly patterns: readonly string[];
-  readonly regexes: readonly RegExp[];
+  readonly globs: readonly Glob[];
   readonly nested?: readonly PatternNode[];
 }
 
 /** Compiled `log_patterns` of a log type. */
 export type LogPatterns = readonly PatternNode[];
 
-/** Translates one fnmatch pattern into an anchored regular expression (Python's `fnmatch.translate`). */
+/**
+ * Translates one fnmatch pattern into an anchored regular expression (Python's `fnmatch.translate`).
+ * Kept for callers that need a RegExp; matching uses the linear-time {@link compileGlob} instead, since this
+ * expression backtracks (quadratic or worse on a value built to almost match).
+ */
 export function fnmatchToRegExp(pattern: string): RegExp {
   let out = '';
   let i = 0;
@@ -57,7 +62,7 @@ export function compileLogPatterns(
   if (!raw) return [];
   return Object.entries(raw).map(([field, value]): PatternNode => {
     if (isPlainObject(value)) {
-      return { field, patterns: [], regexes: [], nested: compileLogPatterns(value, { ...origin, pointer: `${origin.pointer}/${field}` }) };
+      return { field, patterns: [], globs: [], nested: compileLogPatterns(value, { ...origin, pointer: `${origin.pointer}/${field}` }) };
     }
     const patterns = typeof value === 'string' ? [value] : value;
     if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === 'string')) {
@@ -65,7 +70,7 @@ export function compileLogPatterns(
         { ...origin, pointer: `${origin.pointer}/${field}`, message: 'must be a pattern or a list of patterns', value },
       ]);
     }
-    return { field, patterns, regexes: patterns.map(fnmatchToRegExp) };
+    return { field, patterns, globs: patterns.map(compileGlob) };
   });
 }
 
@@ -88,7 +93,7 @@ export function matchLogPatterns(
       continue;
     }
     const text = pythonStr(value);
-    if (!node.regexes.some((re) => re.test(text))) {
+    if (!node.globs.some((glob) => glob.test(text))) {
       return explain
         ? new Miss(`log_patterns: field "${where}" value ${quote(value)} matches none of ${JSON.stringify(node.patterns)}`)
         : MISS;

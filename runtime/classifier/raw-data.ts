@@ -1,5 +1,7 @@
 /** How a raw record is shown in an unclassified record: text cut to a bounded length, and its full size. */
 
+import { safeStringify } from '../json';
+
 /** Most characters of raw data kept in an unclassified record (logs stay readable; the size is kept). */
 export const MAX_UNCLASSIFIED_CHARS = 4096;
 
@@ -14,11 +16,7 @@ export function renderRawData(data: unknown): { readonly text: string; readonly 
     bytes = data.byteLength;
     text = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, MAX_UNCLASSIFIED_CHARS * 4)).toString('utf8');
   } else {
-    try {
-      text = JSON.stringify(data) ?? String(data);
-    } catch {
-      text = String(data);
-    }
+    text = safeStringify(data);
     bytes = Buffer.byteLength(text, 'utf8');
   }
   return { text: text.length > MAX_UNCLASSIFIED_CHARS ? text.slice(0, MAX_UNCLASSIFIED_CHARS) : text, bytes };

@@ -4,6 +4,7 @@
  * Parsers never mutate what they get from here, so one parse serves every candidate.
  */
 import { errorMessage } from '../errors';
+import { parseJsonExact } from '../json';
 import type { Result } from './types';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -59,7 +60,7 @@ export class RecordContext {
       return this.jsonResult;
     }
     try {
-      this.jsonResult = { ok: true, value: JSON.parse(text.value) };
+      this.jsonResult = { ok: true, value: parseJsonExact(text.value) };
     } catch (err) {
       this.jsonResult = { ok: false, reason: `not valid JSON (${errorMessage(err)})` };
     }

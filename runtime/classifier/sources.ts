@@ -42,14 +42,21 @@ export class UnknownSourceError extends StreamAlertError {
  * @throws UnknownSourceError naming the source and listing the configured resources of that service.
  */
 export function lookupSource(config: Pick<Config, 'clusters' | 'logs'>, source: SourceKey, cluster?: string): SourceMatch {
-  const clusters = cluster === undefined ? Object.values(config.clusters) : [config.clusters[cluster]].filter((c) => c !== undefined);
+  // Own-property lookups only: a bucket, stream, topic or app named `constructor` or `__proto__` is a name.
+  const clusters = cluster === undefined ? Object.values(config.clusters) : [ownValue(config.clusters, cluster)].filter((c) => c !== undefined);
   const declared = Object.keys(config.logs);
   for (const candidate of clusters) {
-    const entries = candidate.data_sources[source.service]?.[source.resource];
-    if (entries !== undefined) return { cluster: candidate.name, logTypes: expandLogTypes(entries, declared).logTypes };
+    const byResource = ownValue(candidate.data_sources, source.service);
+    const entries = byResource === undefined ? undefined : ownValue(byResource, source.resource);
+    if (Array.isArray(entries)) return { cluster: candidate.name, logTypes: expandLogTypes(entries, declared).logTypes };
   }
-  const configured = [...new Set(clusters.flatMap((c) => Object.keys(c.data_sources[source.service] ?? {})))];
+  const configured = [...new Set(clusters.flatMap((c) => Object.keys(ownValue(c.data_sources, source.service) ?? {})))];
   throw new UnknownSourceError(source, cluster, configured);
+}
+
+/** `obj[key]` when `key` is an own property, else undefined (never an inherited `constructor`). */
+function ownValue<T>(obj: Readonly<Record<string, T>> | Partial<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
 
 /** Source lookup with a cache, for a batch that sees the same few sources many times. */

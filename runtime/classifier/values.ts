@@ -1,4 +1,5 @@
 /** Small value predicates and conversions shared by the parsers (Python-compatible where StreamAlert relies on it). */
+import { safeStringify } from '../json';
 
 /** A JSON object (not null, not a list). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -43,11 +44,7 @@ export function pythonStr(value: unknown): string {
   if (value === false) return 'False';
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'number') return String(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  return safeStringify(value);
 }
 
 /** Sets `key` on `target`, safe for '__proto__'. */

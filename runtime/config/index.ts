@@ -12,6 +12,8 @@ export {
   kinesisStreamName,
   firehoseStreamName,
   functionTargets,
+  threatIntelDownloaderName,
+  threatStreamParameterName,
   alertFunctionTargets,
   alertProcessorName,
   alertMergerName,

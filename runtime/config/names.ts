@@ -9,9 +9,10 @@ export const PRODUCTION_ALIAS = 'production';
 
 /**
  * Functions the configuration defines: 'rule' (one rule processor per cluster), 'alert' (the global alert
- * processor) and 'merger' (the global alert merger).
+ * processor), 'merger' (the global alert merger) and 'threat_intel_downloader' (global, when
+ * `threat_intel.json` enables its downloader).
  */
-export type FunctionKind = 'rule' | 'alert' | 'merger';
+export type FunctionKind = 'rule' | 'alert' | 'merger' | 'threat_intel_downloader';
 
 /** The `cluster` of global functions (alert processor, alert merger) in a {@link FunctionTarget}. */
 export const GLOBAL_CLUSTER = 'global';
@@ -64,6 +65,16 @@ export function alertsTableName(config: Pick<Config, 'account'>): string {
 /** SSM path under which each output descriptor keeps its properties: `/<prefix>/streamalert/outputs`. */
 export function outputsSsmPrefix(config: Pick<Config, 'account'>): string {
   return `/${config.account.prefix}/streamalert/outputs`;
+}
+
+/** Name of the threat intel downloader function (StreamAlert's). */
+export function threatIntelDownloaderName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_threat_intel_downloader`;
+}
+
+/** SSM SecureString parameter holding the ThreatStream credentials, `{"api_user": ..., "api_key": ...}`. */
+export function threatStreamParameterName(config: Pick<Config, 'account'>): string {
+  return `/${config.account.prefix}/streamalert/threat_intel/threatstream`;
 }
 
 /** Key prefix, in the data bucket, of alert records too large for a DynamoDB item. */

@@ -46,6 +46,8 @@ export function validateFile(kind: ConfigFileKind, value: unknown, file: string)
  * the value; when none fits, keep the single `oneOf` error.
  */
 function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  // An `if` failure only repeats the errors of its `then`/`else` branch, which are kept.
+  errors = errors.filter((e) => e.keyword !== 'if');
   const oneOfErrors = errors.filter((e) => e.keyword === 'oneOf');
   let kept = errors.filter((e) => e.keyword !== 'oneOf');
   for (const oneOf of oneOfErrors) {

@@ -4,6 +4,8 @@
  */
 import type { ReadIssue } from '../classifier/payloads';
 import type { RawRecord, UnclassifiedRecord } from '../classifier/types';
+import { safeStringify } from '../json';
+import type { RefusedRecord } from '../firehose/types';
 import type { DeadLetterEntry } from './types';
 
 /** Most uncompressed bytes of JSON lines in one dead-letter object. */
@@ -14,6 +16,10 @@ export interface DeadLetterCollector {
   /** `rejected`: the record is one the matching schema rejected within `raw` (see `createBatch`). */
   unclassified(record: UnclassifiedRecord, raw: RawRecord, rejected?: boolean): void;
   failedRead(issue: ReadIssue): void;
+  /** A record on which a step threw after it was read, kept whole with the reason. */
+  failedRecord(raw: RawRecord, reason: string): void;
+  /** A classified record Firehose did not take. */
+  firehoseFailed(refused: RefusedRecord): void;
   /** The JSON lines kept, each without its newline. */
   lines(): readonly string[];
   /** Uncompressed bytes of the kept lines, newlines included. */
@@ -28,7 +34,7 @@ export function createDeadLetterCollector(maxBytes = MAX_DEAD_LETTER_BYTES): Dea
   let bytes = 0;
   let dropped = 0;
   const add = (entry: DeadLetterEntry): void => {
-    const line = JSON.stringify(entry);
+    const line = safeStringify(entry);
     const size = Buffer.byteLength(line, 'utf8') + 1;
     if (bytes + size > maxBytes) {
       dropped += 1;
@@ -40,6 +46,16 @@ export function createDeadLetterCollector(maxBytes = MAX_DEAD_LETTER_BYTES): Dea
   return {
     unclassified: (record, raw, rejected = false) => add(unclassifiedEntry(record, raw, rejected)),
     failedRead: (issue) => add(failedReadEntry(issue)),
+    failedRecord: (raw, reason) => add({ kind: 'failed_record', source: raw.source, reason, candidates: [], ...rawData(raw.data) }),
+    firehoseFailed: (refused) =>
+      add({
+        kind: 'firehose_failed',
+        data: Buffer.from(refused.line.buffer, refused.line.byteOffset, refused.line.byteLength).toString('utf8').trimEnd(),
+        reason: `firehose did not take the record (${refused.code})`,
+        code: refused.code,
+        stream: refused.stream,
+        candidates: [],
+      }),
     lines: () => kept,
     bytes: () => bytes,
     dropped: () => dropped,

@@ -1,13 +1,14 @@
 /**
- * Writes one invocation's dead letters as one gzip JSON-lines object under the cluster's prefix, and logs
- * what happened. Never throws: a failed write is logged at ERROR with the counts (every record kept is also
- * in its own log line), and entries over the size bound are counted and logged at ERROR.
+ * Writes one invocation's dead letters as gzip JSON-lines objects under the cluster's prefix (one object per
+ * part: the rule processor flushes a part whenever the collector fills up), and logs what happened. A failed
+ * write is logged at ERROR and thrown ({@link DeadLetterWriteError}): the rule processor lets it fail the
+ * invocation, so that Lambda retries the batch instead of losing what could not be kept.
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { deadLetterPrefix } from '../config/names';
-import { errorMessage } from '../errors';
+import { StreamAlertError, errorMessage } from '../errors';
 import type { Logger } from '../logger';
 import type { DeadLetterCollector } from './collector';
 import type { DeadLetterWriter } from './types';
@@ -33,6 +34,15 @@ export interface FlushOptions {
   readonly requestId?: string;
   /** @default new Date() */
   readonly now?: Date;
+  /** Part number of this object within the invocation (0: the first, named without a suffix). @default 0 */
+  readonly part?: number;
+}
+
+/** A dead-letter object could not be written: the invocation fails, so that Lambda retries it. */
+export class DeadLetterWriteError extends StreamAlertError {
+  constructor(object: string, cause: string) {
+    super('DeadLetterWriteFailed', `dead letter ${object} not written: ${cause}`, { source: 'aws' });
+  }
 }
 
 /**
@@ -60,22 +70,24 @@ export async function flushDeadLetters(options: FlushOptions): Promise<DeadLette
     });
   }
   if (lines.length === 0) return { entries: 0, dropped_from_dead_letter: dropped, written: false };
-  const key = deadLetterKey(options.cluster, options.now ?? new Date(), options.requestId ?? randomUUID());
+  const id = options.requestId ?? randomUUID();
+  const key = deadLetterKey(options.cluster, options.now ?? new Date(), options.part ? `${id}-${options.part}` : id);
   const object = `${writer.destination}/${key}`;
   try {
     const body = await gzipLines(lines);
     await writer.put(key, body);
     return { object, entries: lines.length, dropped_from_dead_letter: dropped, written: true };
   } catch (err) {
-    logger.error('dead letter not written (the records are in their own log lines)', {
+    // The S3 error's name (AccessDenied, NoSuchBucket, KMS.DisabledException...) says what to fix.
+    const error = err instanceof Error && err.name !== 'Error' ? `${err.name}: ${err.message}` : errorMessage(err);
+    logger.error('dead letter not written: failing the invocation so that Lambda retries it', {
       ...fields,
       object,
-      // The S3 error's name (AccessDenied, NoSuchBucket, KMS.DisabledException...) says what to fix.
-      error: err instanceof Error && err.name !== 'Error' ? `${err.name}: ${err.message}` : errorMessage(err),
+      error,
       entries: lines.length,
       dropped_from_dead_letter: dropped,
     });
-    return { entries: lines.length, dropped_from_dead_letter: dropped, written: false };
+    throw new DeadLetterWriteError(object, error);
   }
 }
 

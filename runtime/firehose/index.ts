@@ -3,4 +3,4 @@ export { createFirehoseSink, type FirehoseDelivery, type FirehoseSink, type Fire
 export { createFirehoseSender, defaultFirehoseSender, resetFirehoseClients } from './sender';
 export { encodeRecord, NORMALIZATION_KEY } from './record-line';
 export { FIREHOSE_LIMITS, type BatchLimits } from './limits';
-export type { FailedEntry, FirehoseCounts, FirehoseSender, RetryPolicy } from './types';
+export type { FailedEntry, FirehoseCounts, FirehoseSender, RefusedRecord, RetryPolicy } from './types';

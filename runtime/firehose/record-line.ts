@@ -3,6 +3,7 @@
  * concatenates records, and the Glue tables read newline-delimited JSON with the OpenX JSON SerDe).
  */
 import type { ClassifiedRecord } from '../classifier/types';
+import { safeStringify } from '../json';
 
 /**
  * Key of the normalized values in a delivered record, as in StreamAlert, so Athena queries written for it
@@ -20,5 +21,5 @@ const encoder = new TextEncoder();
 export function encodeRecord(record: ClassifiedRecord): Uint8Array {
   const hasNormalized = Object.keys(record.normalized).length > 0;
   const body = hasNormalized ? { ...record.record, [NORMALIZATION_KEY]: record.normalized } : record.record;
-  return encoder.encode(`${JSON.stringify(body)}\n`);
+  return encoder.encode(`${safeStringify(body)}\n`);
 }

@@ -3,7 +3,8 @@
  * `global.firehose.log_types` goes, as one JSON line, to that log type's delivery stream, so that the
  * data bucket and its Glue tables (historical search with Athena) get every record. Calls fill up while
  * the batch is classified and go out one after the other per stream; `close()` waits for the last ones.
- * A Firehose failure never fails the batch: it is counted and logged at ERROR.
+ * A Firehose failure never fails the batch: it is counted and logged at ERROR, and the records Firehose
+ * still refuses once the retry budget is spent come back from `close()` for the dead letter.
  */
 import type { ClassifiedRecord } from '../classifier/types';
 import type { Config } from '../config/types';
@@ -13,7 +14,7 @@ import type { Logger } from '../logger';
 import { deliverCall, sleep, type Sleep } from './deliver';
 import { CallBuilder, FIREHOSE_LIMITS, type BatchLimits } from './limits';
 import { encodeRecord } from './record-line';
-import type { FirehoseCounts, FirehoseSender, RetryPolicy } from './types';
+import type { FirehoseCounts, FirehoseSender, RefusedRecord, RetryPolicy } from './types';
 
 /** Options of {@link createFirehoseSink}. */
 export interface FirehoseSinkOptions {
@@ -21,7 +22,7 @@ export interface FirehoseSinkOptions {
   /** @default none: no sink */
   readonly sender?: FirehoseSender;
   readonly logger: Logger;
-  /** @default 3 attempts from 100 ms */
+  /** @default up to 12 attempts from 100 ms, within an 8 s budget */
   readonly retry?: Partial<RetryPolicy>;
   /** @default FIREHOSE_LIMITS (tests use smaller ones) */
   readonly limits?: BatchLimits;
@@ -50,7 +51,7 @@ export function createFirehoseSink(options: FirehoseSinkOptions): FirehoseSink |
   const { sender, logger } = options;
   if (!settings.enabled || settings.log_types.length === 0 || sender === undefined) return undefined;
   const streams = new Map(settings.log_types.map((logType) => [logType, firehoseStreamName(options.config, logType)]));
-  const policy: RetryPolicy = { attempts: 3, baseDelayMs: 100, ...options.retry };
+  const policy: RetryPolicy = { attempts: 12, baseDelayMs: 100, budgetMs: 8000, ...options.retry };
   const limits = options.limits ?? FIREHOSE_LIMITS;
   const wait = options.sleep ?? sleep;
 
@@ -59,6 +60,7 @@ export function createFirehoseSink(options: FirehoseSinkOptions): FirehoseSink |
       const builders = new Map<string, CallBuilder>();
       const chains = new Map<string, Promise<void>>();
       const counts = { sent: 0, failed: 0, too_large: 0 };
+      const refused: RefusedRecord[] = [];
 
       const send = (stream: string, records: Uint8Array[]): void => {
         if (records.length === 0) return;
@@ -69,6 +71,7 @@ export function createFirehoseSink(options: FirehoseSinkOptions): FirehoseSink |
             const outcome = await deliverCall(sender, stream, records, policy, wait);
             counts.sent += outcome.sent;
             counts.failed += outcome.failed;
+            for (const r of outcome.refused) refused.push({ stream, line: r.record, code: r.code });
             if (outcome.failed > 0) {
               logger.error('firehose delivery failed', {
                 ...fields,
@@ -76,7 +79,7 @@ export function createFirehoseSink(options: FirehoseSinkOptions): FirehoseSink |
                 failed: outcome.failed,
                 sent: outcome.sent,
                 error_codes: outcome.errors,
-                ...(outcome.thrown === undefined ? { attempts: policy.attempts } : { error: outcome.thrown }),
+                ...(outcome.thrown === undefined ? { retry_budget_ms: policy.budgetMs } : { error: outcome.thrown }),
               });
             }
           }).catch((err: unknown) => {
@@ -93,6 +96,7 @@ export function createFirehoseSink(options: FirehoseSinkOptions): FirehoseSink |
           const line = encodeRecord(record);
           if (line.byteLength > limits.maxRecordBytes) {
             counts.too_large += 1;
+            refused.push({ stream, line, code: 'TooLarge' });
             logger.error('firehose record too large', {
               ...fields,
               stream,
@@ -110,7 +114,7 @@ export function createFirehoseSink(options: FirehoseSinkOptions): FirehoseSink |
         async close() {
           for (const [stream, builder] of builders) send(stream, builder.take());
           await Promise.all(chains.values());
-          return { ...counts };
+          return { ...counts, refused: [...refused] };
         },
       };
     },

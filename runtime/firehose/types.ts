@@ -25,12 +25,28 @@ export interface FirehoseCounts {
   readonly failed: number;
   /** Records over Firehose's per-record limit, never sent. */
   readonly too_large: number;
+  /** The records behind `failed` and `too_large`, to keep for replay. */
+  readonly refused: readonly RefusedRecord[];
 }
 
-/** Bounded exponential backoff of the entries Firehose refused. */
+/** Bounded exponential backoff of the entries Firehose refuses. */
 export interface RetryPolicy {
-  /** Calls per entry, the first included. @default 3 */
+  /** Most calls per entry, the first included. @default 12 */
   readonly attempts: number;
   /** Delay before the first retry; it doubles for each next one (with jitter). @default 100 */
   readonly baseDelayMs: number;
+  /**
+   * Most time spent waiting between retries of one call, in milliseconds: once the next delay would pass
+   * it, the entries still refused are given up (and dead-lettered by the rule processor). @default 8000
+   */
+  readonly budgetMs?: number;
+}
+
+/** A record Firehose did not take: what the rule processor dead-letters. */
+export interface RefusedRecord {
+  readonly stream: string;
+  /** The record's JSON line, as it would have been delivered. */
+  readonly line: Uint8Array;
+  /** Firehose's error code, the thrown error's name, or `TooLarge`. */
+  readonly code: string;
 }

@@ -1,23 +1,26 @@
 /**
  * The deployed rule processor (one per cluster): read the event's payloads, classify each record against
  * the log types of its source, run the rules, and log a summary line, every unclassified record and every
- * read failure as JSON lines (CloudWatch Logs). Both are also kept, whole, in one dead-letter object per
- * invocation (`DEAD_LETTER_BUCKET`) for replay, so nothing is lost. A bad record never fails the batch.
+ * read failure as JSON lines (CloudWatch Logs). Both are also kept, whole, in dead-letter objects
+ * (`DEAD_LETTER_BUCKET`) for replay, so nothing is lost. A bad record never fails the batch; a transient
+ * failure is retried (see retry.ts); a dead letter that cannot be written fails the invocation.
  */
 import { createClassifier, type RecordSource } from '../classifier';
 import { readEventBatches } from '../classifier/payloads';
 import { createSourceResolver, UnknownSourceError } from '../classifier/sources';
 import { StreamAlertError, ExitCode } from '../errors';
-import { createFirehoseSink, defaultFirehoseSender, type FirehoseDelivery } from '../firehose';
+import { createFirehoseSink, defaultFirehoseSender, type FirehoseCounts } from '../firehose';
 import { createLogger, type Logger } from '../logger';
-import { createDeadLetterCollector, deadLetterWriterFromEnv, flushDeadLetters } from '../dead-letter';
+import { createDeadLetterCollector, deadLetterWriterFromEnv, flushDeadLetters, MAX_DEAD_LETTER_BYTES, type DeadLetterCollector } from '../dead-letter';
 import { createBatch, type Candidates } from './batch';
 import { defaultEnrichment } from './enrichment';
-import type { BatchResult, RuleProcessorOptions } from './types';
+import { createRetryPlan } from './retry';
+import type { BatchCounts, BatchResult, RuleProcessorOptions } from './types';
 
 export type { BatchResult, RecordEvaluator, RuleProcessorOptions } from './types';
+export { RetryInvocationError } from './retry';
 
-/** The handler: one Lambda event in, the batch's counts, unclassified records and alerts out. */
+/** The handler: one Lambda event in, the batch's counts and the records to retry out. */
 export type RuleProcessor = (event: unknown, context?: unknown) => Promise<BatchResult>;
 
 /**
@@ -27,7 +30,7 @@ export type RuleProcessor = (event: unknown, context?: unknown) => Promise<Batch
  */
 export function createRuleProcessor(options: RuleProcessorOptions): RuleProcessor {
   const { config, cluster } = options;
-  if (config.clusters[cluster] === undefined) {
+  if (!Object.prototype.hasOwnProperty.call(config.clusters, cluster)) {
     throw new StreamAlertError('UnknownCluster', `cluster "${cluster}" is not in the configuration (clusters: ${Object.keys(config.clusters).join(', ')})`, {
       source: 'internal',
       exitCode: ExitCode.InvalidConfig,
@@ -37,18 +40,32 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
   const classifier = createClassifier(config);
   const resolve = createSourceResolver(config, cluster);
   const deadLetter = options.deadLetter ?? deadLetterWriterFromEnv();
+  const maxDeadLetterBytes = options.maxDeadLetterBytes ?? MAX_DEAD_LETTER_BYTES;
   const candidatesFor = (source: RecordSource): Candidates => {
     const found = resolve(source);
     return found instanceof UnknownSourceError ? { ok: false, reason: found.message } : { ok: true, logTypes: found.logTypes, cluster: found.cluster };
   };
   const enrich = options.enrich ?? defaultEnrichment(config, cluster, logger);
-  const firehose = createFirehoseSink({ config, sender: options.firehose ?? defaultFirehoseSender(config), logger });
+  const firehose = createFirehoseSink({ config, sender: options.firehose ?? defaultFirehoseSender(config), logger, retry: options.firehoseRetry });
 
   return async (event, context) => {
     const requestId = requestIdOf(context);
     const fields = requestId === undefined ? { cluster } : { cluster, request_id: requestId };
     const delivery = firehose?.open(fields);
-    const kept = deadLetter === undefined ? undefined : createDeadLetterCollector(options.maxDeadLetterBytes);
+    const retry = createRetryPlan();
+    let kept: DeadLetterCollector | undefined = deadLetter === undefined ? undefined : createDeadLetterCollector(maxDeadLetterBytes);
+    const written = { parts: 0, entries: 0, objects: [] as string[] };
+    // A part is written whenever the collector is half full, so one invocation never holds more than that.
+    const flushPart = async (force: boolean): Promise<void> => {
+      if (deadLetter === undefined || kept === undefined) return;
+      if (!force && kept.bytes() < maxDeadLetterBytes / 2) return;
+      const report = await flushDeadLetters({ writer: deadLetter, collector: kept, cluster, logger, fields, requestId, part: written.parts });
+      kept = createDeadLetterCollector(maxDeadLetterBytes);
+      if (report === undefined) return;
+      written.parts += 1;
+      written.entries += report.entries;
+      if (report.object !== undefined) written.objects.push(report.object);
+    };
     const batch = createBatch({
       onClassified: delivery && ((record) => delivery.add(record)),
       classifier,
@@ -62,11 +79,19 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
       // Until alert delivery exists, each alert is one JSON log line (kept by CloudWatch Logs).
       onAlert: (alert) => logger.info('alert', { ...fields, alert }),
       onIssue: (issue) => {
+        if (retry.note(issue)) {
+          logger.warn('read failed, will be retried', { ...fields, issue });
+          return;
+        }
         logger[issue.level](issue.level === 'error' ? 'failed read' : 'skipped', { ...fields, issue });
         if (issue.level === 'error') kept?.failedRead(issue);
       },
       onEvaluationError: (record, message) =>
         logger.error('rule evaluation failed', { ...fields, log_type: record.log_type, source: record.source, error: message }),
+      onRecordFailed: (raw, reason) => {
+        logger.error('record failed, kept for replay', { ...fields, source: raw.source, reason });
+        kept?.failedRecord(raw, reason);
+      },
     });
     const payloads = readEventBatches(event, {
       onIssue: (issue) => batch.issue(issue),
@@ -81,20 +106,24 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     for await (const records of payloads) {
       for (const raw of records) batch.add(raw);
       await batch.flush();
+      await flushPart(false);
     }
-    const result = await withFirehoseCounts(batch.result(), delivery);
-    const deadLetters =
-      deadLetter && kept ? await flushDeadLetters({ writer: deadLetter, collector: kept, cluster, logger, fields, requestId }) : undefined;
-    logger.info('batch processed', deadLetters ? { ...fields, counts: result.counts, dead_letter: deadLetters } : { ...fields, counts: result.counts });
-    return result;
+    const report = batch.result();
+    const sent = delivery === undefined ? undefined : await delivery.close();
+    for (const refused of sent?.refused ?? []) kept?.firehoseFailed(refused);
+    await flushPart(true);
+    const counts: BatchCounts = { ...report.counts, ...firehoseCounts(sent), ...(deadLetter ? { dead_lettered: written.entries } : {}) };
+    const deadLetters = written.objects.length > 0 ? { dead_letter: written.objects } : {};
+    logger.info('batch processed', { ...fields, counts, ...deadLetters });
+    retry.throwIfInvocationMustFail();
+    return { counts, batchItemFailures: retry.batchItemFailures() };
   };
 }
 
-/** Adds what Firehose did to the counts (it never fails the batch: alerts matter more). */
-async function withFirehoseCounts(result: BatchResult, delivery: FirehoseDelivery | undefined): Promise<BatchResult> {
-  if (delivery === undefined) return result;
-  const sent = await delivery.close();
-  return { ...result, counts: { ...result.counts, firehose_sent: sent.sent, firehose_failed: sent.failed, firehose_too_large: sent.too_large } };
+/** What Firehose did, for the counts (it never fails the batch: refused records are dead-lettered). */
+function firehoseCounts(sent: FirehoseCounts | undefined): Partial<BatchCounts> {
+  if (sent === undefined) return {};
+  return { firehose_sent: sent.sent, firehose_failed: sent.failed, firehose_too_large: sent.too_large };
 }
 
 function requestIdOf(context: unknown): string | undefined {

@@ -1,10 +1,10 @@
 /** Contracts of the rule processor: what plugs into it and what one invocation returns. */
-import type { ObjectGetter, ReadIssue, ReadLimits } from '../classifier/payloads';
-import type { ClassifiedRecord, UnclassifiedRecord } from '../classifier/types';
+import type { ObjectGetter, ReadLimits } from '../classifier/payloads';
+import type { ClassifiedRecord } from '../classifier/types';
 import type { Config } from '../config/types';
 import type { DeadLetterWriter } from '../dead-letter/types';
 import type { Logger } from '../logger';
-import type { FirehoseSender } from '../firehose/types';
+import type { FirehoseSender, RetryPolicy } from '../firehose/types';
 
 /** Runs the rules on one classified record and returns its alerts (opaque here). The rules engine plugs in here. */
 export interface RecordEvaluator {
@@ -40,39 +40,60 @@ export interface RuleProcessorOptions {
    * @default built from `lookup_tables.json` and `threat_intel.json` when running in Lambda; none elsewhere
    */
   readonly enrich?: (records: readonly ClassifiedRecord[]) => Promise<void>;
-  /** Most uncompressed bytes of one dead-letter object; entries past it are counted and logged. @default 64 MiB */
+  /**
+   * Most uncompressed bytes of dead letters held in memory: a part object is written once half of it is
+   * collected, so nothing is dropped. @default 64 MiB
+   */
   readonly maxDeadLetterBytes?: number;
+  /** Retries of the records Firehose refuses. @default up to 12 attempts within an 8 s budget */
+  readonly firehoseRetry?: Partial<RetryPolicy>;
 }
 
-/** Counts of one batch. */
+/** Counts of one batch. `records = records_classified + records_unclassified + failed_records`. */
 export interface BatchCounts {
   /** Raw records read from the payloads. */
   readonly records: number;
+  /** Raw records that gave at least one classified record. */
+  readonly records_classified: number;
+  /** Raw records that gave none (each kept as unclassified, with its reasons). */
+  readonly records_unclassified: number;
+  /** Raw records on which a step threw after they were read (each kept for replay with the reason). */
+  readonly failed_records: number;
   /** Classified records per log type (one raw record may give several, e.g. CloudTrail `Records[*]`). */
   readonly classified: Readonly<Record<string, number>>;
-  /** Records that matched no schema (or came from an unknown source). */
+  /** Records that matched no schema (or came from an unknown source), sub-records rejected by a schema included. */
   readonly unclassified: number;
-  /** Data that could not be read at all (corrupt gzip, over a cap, binary, S3 fetch error...). */
+  /** Data that could not be read at all and never will (corrupt gzip, over a cap, binary, object gone...). */
   readonly failed_reads: number;
+  /** Reads that failed transiently (S3 503, a reset mid-object): reported for retry, not dead-lettered. */
+  readonly retried_reads: number;
   /** Data deliberately skipped (empty objects, CONTROL_MESSAGE, S3 test events). */
   readonly skipped: number;
   readonly alerts: number;
-  /** Records on which the evaluator threw (counted, the batch goes on). */
+  /** Records on which the evaluator threw (counted in `failed_records` too, and kept). */
   readonly evaluation_errors: number;
   /** Records Firehose accepted (only when the rule processor forwards to Firehose). */
   readonly firehose_sent?: number;
-  /** Records Firehose refused after every retry, or whose call failed (each logged at ERROR). */
+  /** Records Firehose still refused when the retry budget ran out, or whose call failed (each dead-lettered). */
   readonly firehose_failed?: number;
-  /** Records over Firehose's 1,000 KiB record limit, not sent (each logged at ERROR). */
+  /** Records over Firehose's 1,000 KiB record limit, not sent (each dead-lettered). */
   readonly firehose_too_large?: number;
+  /** Entries written to dead-letter objects (unclassified, failed records and reads, Firehose refusals). */
+  readonly dead_lettered?: number;
 }
 
-/** What one invocation returns (and logs as a summary line). */
+/** One item of a partial batch response: the Kinesis sequence number or SQS message id to retry. */
+export interface BatchItemFailure {
+  readonly itemIdentifier: string;
+}
+
+/**
+ * What one invocation returns: the counts (also logged as the "batch processed" line) and the event
+ * records Lambda must retry (Kinesis and SQS partial batch responses, `ReportBatchItemFailures`). Nothing
+ * else: alerts go to the alert sink, unclassified records to the log and the dead letter, so the response
+ * stays far below Lambda's 6 MB limit whatever the batch holds.
+ */
 export interface BatchResult {
   readonly counts: BatchCounts;
-  /** The unclassified records with their reasons (the first `MAX_KEPT` ones; every one is also logged). */
-  readonly unclassified: readonly UnclassifiedRecord[];
-  /** Read failures (`error` level issues), also logged. */
-  readonly failed_reads: readonly ReadIssue[];
-  readonly alerts: readonly unknown[];
+  readonly batchItemFailures: readonly BatchItemFailure[];
 }

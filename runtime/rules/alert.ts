@@ -1,21 +1,12 @@
 /** Building alerts: the deterministic alert id and the alert object. */
+export { canonicalJson } from '../json';
 import { createHash } from 'node:crypto';
 import type { ClassifiedRecord } from '../classifier/types';
+import { canonicalJson } from '../json';
 import { publisherNamesOf } from '../publishers/compose';
 import type { AlertPublishers, PublisherSpec } from '../publishers/types';
 import { getPath } from './helpers/lookup';
 import type { Alert, RuleDefinition } from './types';
-
-/** JSON with object keys sorted at every level, so equal values always give equal text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-    .join(',')}}`;
-}
 
 /**
  * The alert id: SHA-256 of the rule name, the log type and the record (or only the rule's `dedup` keys),

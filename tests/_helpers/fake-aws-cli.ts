@@ -28,8 +28,8 @@ export function fakeAwsEnv(endpoint: string, credentials = true): NodeJS.Process
   };
 }
 
-/** Runs `streamalert <args>` asynchronously (colours off) and resolves with its exit code and output. */
-export function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Runs `streamalert <args>` asynchronously (colours off) and resolves with its exit code and output; `input` is piped to stdin. */
+export function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<CliRun> {
   const merged: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete merged[key];
@@ -43,5 +43,6 @@ export function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
   });
 }

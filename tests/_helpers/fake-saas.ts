@@ -148,7 +148,14 @@ export function oneloginSpec(): FakeApiSpec & { expireTokens(): void } {
     expireTokens: () => {
       generation += 1;
     },
-    make: (i, time) => ({ id: 1000 + i, account_id: 1, created_at: new Date(time).toISOString(), event_type_id: 5, ipaddr: '198.51.100.8', user_name: `user${i}`, user_id: String(i) }),
+    // Every field the events API returns (null when empty), as OneLogin documents an event.
+    make: (i, time) => ({
+      id: 1000 + i, created_at: new Date(time).toISOString(), account_id: 1, user_id: 100 + i, event_type_id: 5, notes: null, ipaddr: '198.51.100.8',
+      actor_user_id: 7, assuming_acting_user_id: null, role_id: null, app_id: 42, group_id: null, otp_device_id: null, policy_id: null,
+      actor_system: '', custom_message: null, role_name: null, app_name: 'AWS', group_name: null, actor_user_name: 'Ada Admin', user_name: `user${i}`,
+      policy_name: null, otp_device_name: null, operation_name: null, directory_sync_run_id: null, directory_id: null, resolution: null,
+      client_id: null, resource_type_id: null, error_description: null, proxy_ip: null,
+    }),
     serve(request, events, base) {
       if (request.url.pathname === '/auth/oauth2/v2/token') {
         const ok = request.headers.authorization === `client_id:${auth.client_id}, client_secret:${auth.client_secret}` && JSON.parse(request.body).grant_type === 'client_credentials';
@@ -247,7 +254,7 @@ export function slackSpec(kind: 'access' | 'integration'): FakeApiSpec {
     make: (i, time) =>
       kind === 'access'
         ? { user_id: `U${i}`, username: `user${i}`, date_first: Math.floor(time / 1000) - 60, date_last: Math.floor(time / 1000), count: 1, ip: '198.51.100.10', user_agent: 'Slack', isp: 'ISP', country: 'US', region: 'CA' }
-        : { user_id: `U${i}`, user_name: `user${i}`, date: String(Math.floor(time / 1000)), change_type: 'added', service_type: 'Google Drive', service_id: String(i) },
+        : { user_id: `U${i}`, user_name: `user${i}`, date: String(Math.floor(time / 1000)), change_type: 'added', service_type: 'Google Drive', service_id: String(i), scope: 'incoming-webhook', channel: 'C0123' },
     serve(request, events) {
       if (request.headers.authorization !== `Bearer ${auth.auth_token}`) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
       const form = new URLSearchParams(request.body);

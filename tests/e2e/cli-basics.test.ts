@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, DEFAULT_CONF_DIR } from '../_helpers/paths';
@@ -45,7 +46,8 @@ describe('streamalert (process)', () => {
     const from = join(CORPUS_DIR, 'config', 'v3.5.0', 'conf');
     const run = runCli(['config', 'import', '--from', from, '--to', to, '--account-id', '123456789012', '--prefix', 'acme']);
     expect(run.stderr).toMatch(/imported StreamAlert v3 configuration: 1 cluster\(s\) \(prod\), 18 schema file\(s\)/);
-    expect(run.stderr).toMatch(/warning: threat_intel\.json not imported/);
+    expect(run.stderr).not.toMatch(/(threat_intel|lookup_tables|normalized_types)\.json not imported/);
+    expect(readdirSync(to)).toEqual(expect.arrayContaining(['lookup_tables.json', 'threat_intel.json', 'normalized_types.json']));
     expect(run.code).toBe(0);
     expect(runCli(['--config', to, 'config', 'validate']).code).toBe(0);
   });

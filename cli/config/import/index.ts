@@ -10,6 +10,7 @@ import { readJsonFile } from '../../../runtime/config/read-json';
 import { ConfigError, UsageError, type ConfigProblem } from '../../../runtime/errors';
 import { jsonSchemasDir } from '../../paths';
 import { detectLayout } from './detect';
+import type { ExtraFiles } from './intel';
 import { findSchemaFiles, readLayout, sourceProblem } from './layouts';
 import { applyAccount } from './account';
 import type { ImportOptions, ImportReport, Json, VariablesDraft } from './types';
@@ -43,8 +44,9 @@ export function importStreamAlertConfig(options: ImportOptions): ImportReport {
   if (problems.length > 0) throw new ConfigError(problems);
 
   prepareTarget(options);
-  validateDraft(draft, schemaFiles, result.outputsFile, options.to);
-  const written = writeConfig(draft, schemaFiles, result.outputsFile, options.to);
+  const extra = result.extraFiles ?? {};
+  validateDraft(draft, schemaFiles, result.outputsFile, options.to, extra);
+  const written = writeConfig(draft, schemaFiles, result.outputsFile, options.to, options.to, extra);
   return { layout, clusters: Object.keys(draft.clusters), schemaFiles, written, warnings };
 }
 
@@ -103,10 +105,10 @@ function checkLogTypes(
  * Validates the converted configuration in a scratch directory first, so that a failed import leaves
  * `to` untouched; problems name the files as they would be in `to`.
  */
-function validateDraft(draft: VariablesDraft, schemaFiles: readonly string[], outputsFile: string | undefined, to: string): void {
+function validateDraft(draft: VariablesDraft, schemaFiles: readonly string[], outputsFile: string | undefined, to: string, extra: ExtraFiles): void {
   const scratch = mkdtempSync(join(tmpdir(), 'streamalert-import-'));
   try {
-    writeConfig(draft, schemaFiles, outputsFile, scratch, to);
+    writeConfig(draft, schemaFiles, outputsFile, scratch, to, extra);
     loadConfig(scratch);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
@@ -132,6 +134,7 @@ function writeConfig(
   outputsFile: string | undefined,
   to: string,
   finalDir = to,
+  extra: ExtraFiles = {},
 ): string[] {
   const written: string[] = [];
   const schemaRef = (name: string, from: string): string => relative(from, join(jsonSchemasDir(), name)).split('\\').join('/');
@@ -152,6 +155,11 @@ function writeConfig(
   if (outputsFile) {
     copyFileSync(outputsFile, join(to, 'outputs.json'));
     written.push(join(to, 'outputs.json'));
+  }
+  for (const [name, content] of Object.entries(extra)) {
+    const withSchema = { $schema: schemaRef(name.replace(/_/g, '-').replace(/\.json$/, '.schema.json'), finalDir), ...content };
+    writeFileSync(join(to, name), `${JSON.stringify(withSchema, null, 2)}\n`);
+    written.push(join(to, name));
   }
   return written;
 }

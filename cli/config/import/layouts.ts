@@ -1,4 +1,5 @@
 /** Reads each StreamAlert layout into a draft of our variables.json. */
+import { importIntelFiles, type ExtraFiles } from './intel';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ConfigError, type ConfigProblem } from '../../../runtime/errors';
@@ -13,6 +14,8 @@ export interface LayoutResult {
   /** Schema files, copied byte for byte (`schemas/*.json`, or one `logs.json`). */
   readonly schemaFiles: readonly string[];
   readonly outputsFile?: string;
+  /** lookup_tables.json, threat_intel.json, normalized_types.json (converted content). */
+  readonly extraFiles?: ExtraFiles;
 }
 
 function readOrThrow(path: string): Json {
@@ -85,11 +88,12 @@ function readClustered(dir: string, layout: '1.4' | 'v3', warn: (l: string) => v
   for (const section of ['alerts_table', 'rule_staging', 'artifact_extractor', 'classifier_sqs']) {
     if (global.infrastructure?.[section]) warn(`global.json: infrastructure.${section} not imported (not supported yet)`);
   }
-  if (global.threat_intel) warn('global.json: threat_intel not imported (not supported yet)');
 
+  const threatIntelClusters: string[] = [];
   for (const file of clusterFiles(dir)) {
     const cluster = readOrThrow(file);
     const name = String(cluster.id ?? basename(file, '.json'));
+    if (cluster.enable_threat_intel === true) threatIntelClusters.push(name);
     let firehoseFromCluster = false;
     if (cluster.modules?.kinesis?.firehose?.enabled) firehoseFromCluster = true;
     draft.clusters[name] = {
@@ -100,10 +104,9 @@ function readClustered(dir: string, layout: '1.4' | 'v3', warn: (l: string) => v
     if (!cluster.data_sources && !sources) warn(`clusters/${name}: no data_sources; the cluster classifies nothing until some are added`);
     if (firehoseFromCluster) draft.global = { ...(draft.global ?? {}), firehose: { enabled: true } };
   }
-  for (const extra of ['threat_intel.json', 'lookup_tables.json', 'scheduled_queries.json', 'normalized_types.json']) {
-    if (existsSync(join(dir, extra))) warn(`${extra} not imported (not supported yet)`);
-  }
+  if (existsSync(join(dir, 'scheduled_queries.json'))) warn('scheduled_queries.json not imported (not supported yet)');
   return {
+    extraFiles: importIntelFiles(dir, global, threatIntelClusters, warn),
     draft,
     schemaFiles: findSchemaFiles(dir),
     outputsFile: existsSync(join(dir, 'outputs.json')) ? join(dir, 'outputs.json') : undefined,

@@ -7,6 +7,7 @@ import type { LogSchema } from '../../config/types';
 import { compileJsonPath } from '../json-path';
 import { describeKind, isMiss, miss, Miss, MISS } from '../miss';
 import { errorMessage } from '../../errors';
+import { parseJsonExact } from '../../json';
 import { hasOwn, isFalsy, isPlainObject, pythonStr } from '../values';
 import { findJsonBlob } from './json-blob';
 import { checkRecord, collect, compileChecker, extractEnvelope, type ParseFn, type RecordChecker } from './parser';
@@ -16,7 +17,7 @@ const NONE: readonly never[] = [];
 function parseEmbedded(value: unknown, explain: boolean): unknown {
   if (typeof value !== 'string') return miss(explain, () => `embedded_json: selected value is ${describeKind(value)}, not JSON text`);
   try {
-    const parsed: unknown = JSON.parse(value);
+    const parsed: unknown = parseJsonExact(value);
     return isPlainObject(parsed) ? parsed : miss(explain, () => `embedded_json: selected text holds ${describeKind(parsed)}, not a JSON object`);
   } catch (err) {
     return explain ? new Miss(`embedded_json: selected text is not valid JSON (${errorMessage(err)})`) : MISS;
@@ -30,7 +31,7 @@ function regexKeyRecord(data: unknown, key: string, explain: boolean): unknown {
   const blob = findJsonBlob(pythonStr(data[key]));
   if (blob === undefined) return miss(explain, () => `json_regex_key: no JSON object found in the value of "${key}"`);
   try {
-    const parsed: unknown = JSON.parse(blob);
+    const parsed: unknown = parseJsonExact(blob);
     return isPlainObject(parsed) ? parsed : miss(explain, () => `json_regex_key: the JSON in "${key}" is ${describeKind(parsed)}, not an object`);
   } catch (err) {
     return explain ? new Miss(`json_regex_key: the JSON in "${key}" is not valid (${errorMessage(err)})`) : MISS;

@@ -25,6 +25,11 @@ export type InflateResult =
   | { readonly ok: true; readonly value: Buffer }
   | { readonly ok: false; readonly code: 'TooLarge' | 'Decompress'; readonly reason: string };
 
+/** Most bytes an in-memory payload (one record) may inflate to: the per-record limit, never more. */
+export function inMemoryInflateCap(limits: { readonly maxInflatedBytes: number; readonly maxLineBytes: number }): number {
+  return Math.min(limits.maxInflatedBytes, limits.maxLineBytes);
+}
+
 /** Inflates a whole in-memory payload, stopping at `maxBytes` of output. */
 export function inflateBuffer(data: Buffer, compression: 'gzip' | 'zlib', maxBytes: number): InflateResult {
   try {
@@ -32,7 +37,7 @@ export function inflateBuffer(data: Buffer, compression: 'gzip' | 'zlib', maxByt
     return { ok: true, value: compression === 'gzip' ? gunzipSync(data, options) : inflateSync(data, options) };
   } catch (err) {
     if (isTooLarge(err)) {
-      return { ok: false, code: 'TooLarge', reason: `${compression} data inflates to more than ${maxBytes} bytes (limit maxInflatedBytes)` };
+      return { ok: false, code: 'TooLarge', reason: `${compression} data inflates to more than ${maxBytes} bytes (the per-record limit)` };
     }
     return { ok: false, code: 'Decompress', reason: `${compression} data could not be inflated: ${describeZlibError(err)}` };
   }

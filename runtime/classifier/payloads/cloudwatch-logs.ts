@@ -6,7 +6,7 @@
  * the envelope there; only a CONTROL_MESSAGE is skipped there too.
  */
 import type { RawRecord, RecordSource } from '../types';
-import { detectCompression, inflateBuffer, preview } from './bytes';
+import { detectCompression, inflateBuffer, inMemoryInflateCap, preview } from './bytes';
 import { isObject, objectAt, stringAt, type JsonObject } from './shape';
 import type { ReadContext } from './types';
 
@@ -23,7 +23,7 @@ export function readCloudWatchLogs(event: JsonObject, ctx: ReadContext): RawReco
   const compression = detectCompression(compressed);
   let bytes: Buffer = compressed;
   if (compression !== 'none') {
-    const inflated = inflateBuffer(compressed, compression, ctx.limits.maxInflatedBytes);
+    const inflated = inflateBuffer(compressed, compression, inMemoryInflateCap(ctx.limits));
     if (!inflated.ok) {
       ctx.report({ level: 'error', code: inflated.code, reason: `cloudwatch logs payload: ${inflated.reason}`, preview: preview(data) });
       return [];

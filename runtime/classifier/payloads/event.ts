@@ -8,7 +8,7 @@ import { readSnsRecord, readSqsRecord } from './messages';
 import { readS3Record } from './s3';
 import { getS3Object } from './s3-getter';
 import { isObject, stringAt, type JsonObject } from './shape';
-import { DEFAULT_READ_LIMITS, type PayloadReaderOptions, type ReadContext } from './types';
+import { DEFAULT_READ_LIMITS, type EventItem, type PayloadReaderOptions, type ReadContext } from './types';
 
 /** Resolves reader options once per event. */
 export function readContext(options: PayloadReaderOptions): ReadContext {
@@ -56,20 +56,48 @@ export async function* readEventBatches(event: unknown, options: PayloadReaderOp
 
 type RecordReader = (record: JsonObject, ctx: ReadContext) => AsyncIterable<RawRecord[]> | RawRecord[];
 
+/** Readers by `eventSource`: a Map, so that a source named `constructor` or `__proto__` finds nothing. */
+const READERS: ReadonlyMap<string, RecordReader> = new Map<string, RecordReader>([
+  ['aws:kinesis', readKinesisRecord],
+  ['aws:s3', readS3Record],
+  ['aws:sns', readSnsRecord],
+  ['aws:sqs', readSqsRecord],
+]);
+
+/** The event record a partial batch response would name (Kinesis sequence number, SQS message id). */
+function eventItem(record: JsonObject, service: string): EventItem | undefined {
+  switch (service) {
+    case 'aws:kinesis': {
+      const kinesis = isObject(record.kinesis) ? record.kinesis : undefined;
+      return { service: 'kinesis', id: kinesis && stringAt(kinesis, 'sequenceNumber') };
+    }
+    case 'aws:sqs':
+      return { service: 'sqs', id: stringAt(record, 'messageId') };
+    case 'aws:s3':
+      return { service: 's3' };
+    case 'aws:sns':
+      return { service: 'sns' };
+    default:
+      return undefined;
+  }
+}
+
 async function* readEventRecord(record: unknown, index: number, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
+  // StreamAlert apps (theirs and ours) send `{"Records": [{"streamalert_app": ..., "logs": [...]}]}`.
+  if (isObject(record) && isAppPayload(record)) {
+    yield readAppPayload(record, ctx);
+    return;
+  }
   const service = isObject(record) ? (stringAt(record, 'eventSource') ?? stringAt(record, 'EventSource')) : undefined;
-  const readers: Record<string, RecordReader> = {
-    'aws:kinesis': readKinesisRecord,
-    'aws:s3': readS3Record,
-    'aws:sns': readSnsRecord,
-    'aws:sqs': readSqsRecord,
-  };
-  const reader = service === undefined ? undefined : readers[service];
-  if (!isObject(record) || reader === undefined) {
+  const reader = service === undefined ? undefined : READERS.get(service);
+  if (!isObject(record) || reader === undefined || service === undefined) {
     ctx.report({ level: 'error', code: 'Malformed', reason: `Records[${index}]: unsupported event source ${JSON.stringify(service ?? null)}` });
     return;
   }
-  const records = reader(record, ctx);
+  // Every issue of this event record names it, so a transient one can be retried alone.
+  const item = eventItem(record, service);
+  const tagged: ReadContext = item === undefined ? ctx : { ...ctx, report: (issue) => ctx.report({ ...issue, item }) };
+  const records = reader(record, tagged);
   if (Array.isArray(records)) yield records;
   else yield* records;
 }

@@ -9,6 +9,7 @@ export { getS3Object } from './s3-getter';
 export { detectCompression, type Compression } from './bytes';
 export {
   DEFAULT_READ_LIMITS,
+  type EventItem,
   type ObjectGetter,
   type PayloadReaderOptions,
   type ReadContext,

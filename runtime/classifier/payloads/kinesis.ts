@@ -1,8 +1,11 @@
 /** Kinesis Data Streams records: base64 data, optionally gzip or zlib compressed (told by content). */
 import type { RawRecord, RecordSource } from '../types';
-import { detectCompression, inflateBuffer, isValidUtf8, preview } from './bytes';
+import { detectCompression, inflateBuffer, inMemoryInflateCap, isValidUtf8, preview } from './bytes';
 import { isObject, nameFromArn, objectAt, stringAt, type JsonObject } from './shape';
 import type { ReadContext } from './types';
+
+/** Standard base64 (padding optional, whitespace tolerated), as Lambda writes `kinesis.data`. */
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
 /** Reads one `aws:kinesis` event record as one raw record (its decoded data). */
 export function readKinesisRecord(record: JsonObject, ctx: ReadContext): RawRecord[] {
@@ -15,10 +18,15 @@ export function readKinesisRecord(record: JsonObject, ctx: ReadContext): RawReco
   }
   const source: RecordSource = { service: 'kinesis', resource: stream, location: stringAt(kinesis, 'sequenceNumber') ?? stringAt(record, 'eventID') };
   const where = `kinesis ${stream} ${source.location ?? ''}`.trimEnd();
+  if (!BASE64.test(data)) {
+    // Lambda always base64-encodes Kinesis data: anything else is a malformed event, kept (not skipped).
+    ctx.report({ level: 'error', code: 'Malformed', reason: `${where}: kinesis.data is not base64`, source, preview: preview(data) });
+    return [];
+  }
   let bytes: Buffer = Buffer.from(data, 'base64');
   const compression = detectCompression(bytes);
   if (compression !== 'none') {
-    const inflated = inflateBuffer(bytes, compression, ctx.limits.maxInflatedBytes);
+    const inflated = inflateBuffer(bytes, compression, inMemoryInflateCap(ctx.limits));
     if (!inflated.ok) {
       // A plain text record may start with bytes that look like a zlib header ("x^"): keep it as text.
       if (!(compression === 'zlib' && inflated.code === 'Decompress' && isValidUtf8(bytes))) {

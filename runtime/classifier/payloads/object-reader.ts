@@ -2,7 +2,10 @@
  * Reads one object (an S3 object, a local file, stdin) as records, streamed line by line.
  *
  * Compression is told from the first bytes (gzip, zlib), never from the name. The object is then one of:
- * - a whole JSON document (such as CloudTrail's `{"Records":[...]}`, pretty-printed over many lines):
+ * - JSON documents whose first key holds a list (CloudTrail's `{"Records":[...]}`, on one line of any length
+ *   or pretty-printed): streamed by json-documents.ts, one record per document up to `maxDocumentBytes`,
+ *   one record per list element past it;
+ * - another whole JSON document (pretty-printed over many lines):
  *   the first non-blank line starts with `{` or `[` and does NOT parse as JSON on its own. The lines are
  *   collected (up to `maxDocumentBytes`) and the document becomes one record. If the collected text does not
  *   parse either, or is too big, its lines are read as separate records instead, so nothing is lost;
@@ -12,6 +15,7 @@
 import type { RawRecord, RecordSource } from '../types';
 import { detectCompression, isValidUtf8, looksBinary, preview } from './bytes';
 import { PayloadReadError, inflateStream, isOverlong, peek, splitLines, toBuffers, type Line, type OverlongLine } from './stream';
+import { readListDocuments, startsWithListDocument } from './json-documents';
 import type { ReadContext } from './types';
 
 /** Bytes looked at to tell text from binary data. */
@@ -29,6 +33,7 @@ export interface ObjectRef {
  */
 export async function* readObject(body: AsyncIterable<Uint8Array | string>, ref: ObjectRef, ctx: ReadContext): AsyncGenerator<RawRecord[]> {
   const lines = new LineRecords(ref, ctx);
+  let listed: { lines: number } | undefined;
   let failure: unknown;
   try {
     const raw = await peek(toBuffers(body), 3);
@@ -48,6 +53,12 @@ export async function* readObject(body: AsyncIterable<Uint8Array | string>, ref:
       ctx.report({ level: 'error', code: 'NotText', reason: `${ref.name}: binary data (not UTF-8 text), not read`, source: ref.source, preview: preview(text.head) });
       return;
     }
+    if (startsWithListDocument(text.head)) {
+      // CloudTrail-like documents of any size: streamed element by element past maxDocumentBytes.
+      listed = { lines: 0 };
+      for await (const batch of readListDocuments(text.chunks, ref, ctx, listed)) yield batch;
+      return;
+    }
     for await (const batch of splitLines(text.chunks, ctx.limits.maxLineBytes)) {
       const out: RawRecord[] = [];
       for (const line of batch) lines.accept(line, out);
@@ -63,7 +74,10 @@ export async function* readObject(body: AsyncIterable<Uint8Array | string>, ref:
   if (failure !== undefined) {
     const code = failure instanceof PayloadReadError ? failure.issue : 'FetchFailed';
     const message = failure instanceof Error ? failure.message : String(failure);
-    ctx.report({ level: 'error', code, reason: `${ref.name}: ${message} (${lines.count} line(s) read before)`, source: ref.source });
+    // A broken stream (connection reset, timeout) is transient: the object is read again on retry.
+    const retry = code === 'FetchFailed' ? { retry: true as const } : {};
+    const read = listed?.lines ?? lines.count;
+    ctx.report({ level: 'error', code, reason: `${ref.name}: ${message} (${read} line(s) read before)`, source: ref.source, ...retry });
   }
 }
 

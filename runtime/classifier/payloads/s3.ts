@@ -88,10 +88,25 @@ export async function* readS3Object(ref: S3ObjectRef, ctx: ReadContext): AsyncGe
     body = await ctx.getObject()(ref.bucket, ref.key);
   } catch (err) {
     const kind = err instanceof Error && err.name !== 'Error' ? `${err.name}: ` : '';
-    ctx.report({ level: 'error', code: 'FetchFailed', reason: `${name}: could not be fetched: ${kind}${errorMessage(err)}`, source });
+    const retry = isPermanentS3Error(err) ? {} : { retry: true as const };
+    ctx.report({ level: 'error', code: 'FetchFailed', reason: `${name}: could not be fetched: ${kind}${errorMessage(err)}`, source, ...retry });
     return;
   }
   yield* readObject(body, { source, name }, ctx);
+}
+
+/** S3 errors that reading again cannot fix: the object or bucket is gone. Anything else is retried. */
+const PERMANENT_S3_ERRORS = new Set(['NoSuchKey', 'NoSuchBucket', 'InvalidObjectState', 'NotFound']);
+
+/**
+ * True when GetObject failed for good. Throttling (503 SlowDown), 5xx, timeouts, resets, and also access
+ * or KMS errors are transient here: a retry (or the on-failure destination's replay, once the policy is
+ * fixed) can read the object, so the event must not be dropped.
+ */
+export function isPermanentS3Error(err: unknown): boolean {
+  const name = err instanceof Error ? err.name : (err as { name?: unknown } | null)?.name;
+  const status = (err as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata?.httpStatusCode;
+  return (typeof name === 'string' && PERMANENT_S3_ERRORS.has(name)) || status === 404;
 }
 
 function sourceOf(ref: S3ObjectRef): RecordSource {

@@ -11,8 +11,10 @@ export type ObjectGetter = (bucket: string, key: string) => Promise<Readable | A
 /** Bounds that keep one bad object or record from exhausting the function's memory. */
 export interface ReadLimits {
   /**
-   * Most bytes inflated from one compressed object or record (a gzip bomb stops here, reported).
-   * @default 128 MiB
+   * Most bytes inflated from one compressed object read as a stream (S3, a local file): a gzip bomb stops
+   * here, reported. Streaming keeps memory bounded whatever this is; it bounds the time spent on one object.
+   * In-memory payloads (a Kinesis record, a CloudWatch Logs payload) stop at `maxLineBytes` instead.
+   * @default 2 GiB
    */
   readonly maxInflatedBytes: number;
   /** Longest line kept; a longer one is reported with its first bytes, never buffered whole. @default 10 MiB */
@@ -28,7 +30,7 @@ const MIB = 1024 * 1024;
 
 /** Limits used when none are given. */
 export const DEFAULT_READ_LIMITS: ReadLimits = {
-  maxInflatedBytes: 128 * MIB,
+  maxInflatedBytes: 2048 * MIB,
   maxLineBytes: 10 * MIB,
   maxDocumentBytes: 32 * MIB,
 };
@@ -69,6 +71,24 @@ export interface ReadIssue {
   readonly source?: RecordSource;
   /** The first bytes of the data (at most ~256 characters), so the report can be acted on. */
   readonly preview?: string;
+  /**
+   * Set for a transient failure (S3 503 SlowDown, throttling, a connection reset mid-object): the data was
+   * not (wholly) read and reading it again later may work, so the invocation asks Lambda to retry it
+   * instead of dead-lettering it.
+   */
+  readonly retry?: true;
+  /**
+   * The Lambda event record the issue belongs to, for a partial batch response: the Kinesis sequence
+   * number or the SQS message id (`batchItemFailures[].itemIdentifier`).
+   */
+  readonly item?: EventItem;
+}
+
+/** One record of a Lambda event, as a partial batch response names it. */
+export interface EventItem {
+  readonly service: 'kinesis' | 'sqs' | 's3' | 'sns';
+  /** Kinesis `sequenceNumber` or SQS `messageId` (absent for S3 and SNS: those are retried whole). */
+  readonly id?: string;
 }
 
 /** Options of {@link readEvent}. */

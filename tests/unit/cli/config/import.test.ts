@@ -16,6 +16,33 @@ describe('streamalert config import', () => {
     expect(config.account).toEqual(expect.objectContaining({ id: '123456789012', prefix: 'acme' }));
   });
 
+  it("brings lookup_tables.json and normalized_types.json over unchanged, and threat_intel.json with StreamAlert's per-cluster switch", () => {
+    const { dir, report } = importCorpusSample('v3.5.0');
+    const source = join(CORPUS_DIR, 'config', 'v3.5.0', 'conf');
+    const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    const withoutSchema = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$schema'));
+    expect(withoutSchema(read(join(dir, 'lookup_tables.json')))).toEqual(read(join(source, 'lookup_tables.json')));
+    expect(withoutSchema(read(join(dir, 'normalized_types.json')))).toEqual(read(join(source, 'normalized_types.json')));
+    // clusters/prod.json has "enable_threat_intel": false: no rule processor matches IOCs.
+    expect(read(join(dir, 'threat_intel.json'))).toEqual(expect.objectContaining({ dynamodb_table_name: 'table_name', enabled: false, clusters: [] }));
+    expect(report.warnings.join('\n')).not.toMatch(/(threat_intel|lookup_tables|normalized_types)\.json not imported/);
+    const config = loadConfig(dir);
+    expect(config.lookup_tables.tables['s3-backed-table']).toEqual(expect.objectContaining({ driver: 's3', bucket: 's3-bucket-name' }));
+    expect(config.logs['onelogin:events']?.configuration.normalization?.sourceAddress).toEqual([{ path: ['ipaddr'] }, { path: ['proxy_ip'] }]);
+  });
+
+  it("maps lambda.json's threat_intel_downloader_config to the downloader's ThreatStream settings", () => {
+    const config = loadConfig(importCorpusSample('v3.5.0-unit-conf').dir);
+    expect(config.threat_intel.downloader).toEqual(
+      expect.objectContaining({
+        enabled: true,
+        memory: 128,
+        timeout: 60,
+        threatstream: expect.objectContaining({ ioc_types: ['domain', 'ip', 'md5'], ioc_filters: ['crowdstrike', '@airbnb.com'], excluded_sub_types: ['bot_ip', 'brute_ip', 'scan_ip', 'spam_ip', 'tor_ip'] }),
+      }),
+    );
+  });
+
   it('keeps v3 schema files byte for byte', () => {
     const { dir } = importCorpusSample('v3.5.0');
     const source = join(CORPUS_DIR, 'config', 'v3.5.0', 'conf', 'schemas');

@@ -64,8 +64,8 @@ describe('lookup_tables.json, threat_intel.json and normalized_types.json', () =
   });
 
   it.each([
-    ['lookup_tables.json', { tables: { t: { driver: 's3', bucket: 'Bad_Bucket', key: 'k' } } }, '/tables/t/bucket'],
-    ['lookup_tables.json', { tables: { t: { driver: 'dynamodb', table: 'tbl' } } }, '/tables/t'],
+    ['lookup_tables.json', { tables: { t: { driver: 's3', bucket: 'bad bucket!', key: 'k' } } }, '/tables/t/bucket'],
+    ['lookup_tables.json', { tables: { t: { driver: 'dynamodb', table: 'tbl' } } }, '/tables/t/partition_key'],
     ['threat_intel.json', { enabled: 'yes' }, '/enabled'],
     ['threat_intel.json', { clusters: ['nope'] }, '/clusters/0'],
     ['normalized_types.json', { cloudtrail: { sourceAddress: 'sourceIPAddress' } }, '/cloudtrail/sourceAddress'],

@@ -34,7 +34,7 @@ describe('rule processor dead letters', () => {
     ]);
     expect(object.entries[0]).toEqual(expect.objectContaining({ reason: expect.any(String), candidates: expect.arrayContaining([expect.objectContaining({ log_type: 'osquery:differential' })]) }));
     expect(lines).toContainEqual(
-      expect.objectContaining({ message: 'batch processed', dead_letter: { object: `s3://memory/${object.key}`, entries: 2, dropped_from_dead_letter: 0, written: true } }),
+      expect.objectContaining({ message: 'batch processed', dead_letter: [`s3://memory/${object.key}`], counts: expect.objectContaining({ dead_lettered: 2 }) }),
     );
   });
 
@@ -45,11 +45,11 @@ describe('rule processor dead letters', () => {
     expect(deadLetterKey(cluster, new Date(time), id)).toBe(key);
   });
 
-  it('keeps the whole raw data, which the log line and the batch result cut to 4,096 characters', async () => {
+  it('keeps the whole raw data, which the log line cuts to 4,096 characters', async () => {
     const big = JSON.stringify({ unknown: 'x'.repeat(100_000) });
-    const { handle, writer } = processor();
-    const result = await handle(kinesisEvent(PROD_STREAM, big));
-    expect(result.unclassified[0].data).toHaveLength(4096);
+    const { handle, writer, lines } = processor();
+    await handle(kinesisEvent(PROD_STREAM, big));
+    expect((lines.find((l) => l.message === 'unclassified record')?.unclassified as { data: string }).data).toHaveLength(4096);
     expect(writer.objects[0].entries[0].data).toBe(big);
   });
 
@@ -58,7 +58,7 @@ describe('rule processor dead letters', () => {
     const result = await handle(s3Notification(PROD_BUCKET, 'garbage.bin'));
     expect(result.counts.failed_reads).toBe(1);
     expect(writer.objects[0].entries).toEqual([
-      expect.objectContaining({ kind: 'failed_read', code: 'NotText', data: result.failed_reads[0].preview, reason: result.failed_reads[0].reason, source: expect.objectContaining({ resource: PROD_BUCKET }), candidates: [] }),
+      expect.objectContaining({ kind: 'failed_read', code: 'NotText', data: expect.stringMatching(/^.{256}$/su), reason: 's3://acme.prod.cloudtrail/garbage.bin: binary data (not UTF-8 text), not read', source: expect.objectContaining({ resource: PROD_BUCKET }), candidates: [] }),
     ]);
   });
 
@@ -80,24 +80,21 @@ describe('rule processor dead letters', () => {
     expect(lines.find((l) => l.message === 'batch processed')).not.toHaveProperty('dead_letter');
   });
 
-  it('stops adding past the size bound, counts the rest as dropped_from_dead_letter and logs it at ERROR', async () => {
-    const records = Array.from({ length: 10 }, (_, i) => `unknown record ${i} ${'y'.repeat(200)}`);
+  it('writes a part object whenever half the size bound is collected, so that nothing is dropped', async () => {
+    const records = Array.from({ length: 10 }, (_, i) => `unknown record ${i} ${'y'.repeat(2000)}`);
     const { handle, writer, lines } = processor({ maxDeadLetterBytes: 8000 });
-    const result = await handle(kinesisEvent(PROD_STREAM, ...records));
-    const kept = writer.objects[0].entries;
-    expect(kept.length).toBeGreaterThan(0);
-    expect(kept.length).toBeLessThan(10);
-    expect(kept.map((e) => e.data)).toEqual(records.slice(0, kept.length));
-    expect(lines).toContainEqual(expect.objectContaining({ level: 'ERROR', dropped_from_dead_letter: 10 - kept.length, kept: kept.length }));
-    expect(result.counts.unclassified).toBe(10);
+    const result = await handle(kinesisEvent(PROD_STREAM, ...records), { awsRequestId: 'req-2' });
+    expect(writer.objects.length).toBeGreaterThan(1);
+    expect(writer.objects.flatMap((o) => o.entries).map((e) => e.data)).toEqual(records);
+    expect(writer.objects.map((o) => o.key.replace(/^.*-req-2/, ''))).toEqual(writer.objects.map((_, i) => (i === 0 ? '.json.gz' : `-${i}.json.gz`)));
+    expect(lines.filter((l) => l.level === 'ERROR')).toEqual([]);
+    expect(result.counts).toEqual(expect.objectContaining({ unclassified: 10, dead_lettered: 10 }));
   });
 
-  it('logs a failed write at ERROR with the error and the counts, and returns the same batch result', async () => {
+  it('fails the invocation when a dead letter cannot be written (Lambda retries it), logging the error and the counts', async () => {
     const event = kinesisEvent(PROD_STREAM, 'nope', JSON.stringify(osquery()));
-    const ok = await processor().handle(event);
     const { handle, lines } = processor({ deadLetter: memoryWriter(Object.assign(new Error('Access Denied'), { name: 'AccessDenied' })) });
-    const failed = await handle(event, { awsRequestId: 'req-9' });
-    expect(failed).toEqual(ok);
+    await expect(handle(event, { awsRequestId: 'req-9' })).rejects.toThrow('not written: AccessDenied: Access Denied');
     expect(lines).toContainEqual(
       expect.objectContaining({
         level: 'ERROR',

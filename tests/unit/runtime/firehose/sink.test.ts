@@ -1,7 +1,7 @@
 import type { ClassifiedRecord } from '../../../../runtime/classifier';
 import { loadConfig, type Config } from '../../../../runtime/config';
 import { firehoseStreamName } from '../../../../runtime/config/names';
-import { createFirehoseSink, FIREHOSE_LIMITS } from '../../../../runtime/firehose';
+import { createFirehoseSink, FIREHOSE_LIMITS, type RetryPolicy } from '../../../../runtime/firehose';
 import { createLogger } from '../../../../runtime/logger';
 import { DEFAULT_CONF_DIR } from '../../../_helpers/paths';
 import { memorySender, type Answer } from './_sender';
@@ -23,7 +23,7 @@ function record(logType: string, fields: Record<string, unknown> = {}): Classifi
 }
 
 /** Runs one batch of `records` through a sink and returns its counts, the calls and the log lines. */
-async function forward(records: ClassifiedRecord[], options: { answer?: Answer; config?: Config } = {}) {
+async function forward(records: ClassifiedRecord[], options: { answer?: Answer; config?: Config; retry?: Partial<RetryPolicy> } = {}) {
   const sender = memorySender(options.answer);
   const lines: Record<string, unknown>[] = [];
   const delays: number[] = [];
@@ -33,12 +33,13 @@ async function forward(records: ClassifiedRecord[], options: { answer?: Answer; 
     sender,
     logger,
     sleep: async (ms) => void delays.push(ms),
+    retry: options.retry,
   });
   if (sink === undefined) throw new Error('no sink');
   const delivery = sink.open({ cluster: 'prod' });
   for (const r of records) delivery.add(r);
-  const counts = await delivery.close();
-  return { counts, calls: sender.calls, lines, delays };
+  const { refused, ...counts } = await delivery.close();
+  return { counts, refused, calls: sender.calls, lines, delays };
 }
 
 describe('firehose sink', () => {
@@ -118,22 +119,42 @@ describe('firehose sink', () => {
     expect(lines).toEqual([]);
   });
 
-  it('gives up after 3 attempts and counts and logs the refused entries with their error codes', async () => {
+  it('gives up after the attempts allowed and counts, logs and returns the refused entries with their error codes', async () => {
     const answer: Answer = (call) => call.lines.map((_, index) => ({ index, code: index === 0 ? 'ServiceUnavailableException' : 'InternalFailure' }));
-    const { counts, calls, delays, lines } = await forward([record('osquery:differential'), record('osquery:differential'), record('osquery:differential')], { answer });
+    const { counts, calls, delays, lines, refused } = await forward([record('osquery:differential'), record('osquery:differential'), record('osquery:differential')], {
+      answer,
+      retry: { attempts: 3, baseDelayMs: 100, budgetMs: 60_000 },
+    });
     expect(calls).toHaveLength(3);
     expect(delays[1]).toBeGreaterThan(delays[0]);
     expect(counts).toEqual({ sent: 0, failed: 3, too_large: 0 });
+    expect(refused.map((r) => [r.stream, r.code])).toEqual([
+      [OSQUERY, 'ServiceUnavailableException'],
+      [OSQUERY, 'InternalFailure'],
+      [OSQUERY, 'InternalFailure'],
+    ]);
     expect(lines).toEqual([
       expect.objectContaining({
         level: 'ERROR',
         message: 'firehose delivery failed',
         stream: OSQUERY,
         failed: 3,
-        attempts: 3,
+        retry_budget_ms: 60_000,
         error_codes: { ServiceUnavailableException: 1, InternalFailure: 2 },
       }),
     ]);
+  });
+
+  it('keeps retrying refused entries by default until the next delay would pass the 8 second budget', async () => {
+    const answer: Answer = (call) => call.lines.map((_, index) => ({ index, code: 'ServiceUnavailableException' }));
+    const { counts, calls, delays, refused } = await forward([record('osquery:differential')], { answer });
+    const waited = delays.reduce((a, b) => a + b, 0);
+    expect(waited).toBeLessThanOrEqual(8000);
+    // 12 attempts at most; with a 100 ms base the budget allows at least 6 retries (100+200+...+3200 <= 8000 at worst).
+    expect(calls.length).toBeGreaterThanOrEqual(6);
+    expect(calls.length).toBeLessThanOrEqual(12);
+    expect(counts.failed).toBe(1);
+    expect(refused).toHaveLength(1);
   });
 
   it('counts the records of a call that throws as failed and logs the error, without rejecting', async () => {

@@ -10,6 +10,7 @@ import { createRuleProcessor, type RuleProcessor } from '../../../../runtime/han
 import { silentLogger } from '../../../../runtime/logger';
 import { importCorpusSample } from '../../../_helpers/corpus-import';
 import { corpusEventData, corpusEvents, type CorpusEvent } from '../../../_helpers/corpus-events';
+import { memoryWriter } from '../dead-letter/_memory-writer';
 import { kinesisEvent, memoryGetter, s3Notification, snsEvent } from '../classifier/payloads/_events';
 
 /** A Lambda event carrying `data` from the source, and the objects an S3 notification names. */
@@ -37,6 +38,7 @@ describe('StreamAlert v3.5.0 test events through the rule processor', () => {
     let objects: Record<string, Buffer> = {};
     const getObject = memoryGetter(new Proxy({}, { get: (_t, key: string) => objects[key] }));
     const mismatches: string[] = [];
+    const writer = memoryWriter();
     const services = new Set<string>();
     for (const { name, event } of events) {
       const cluster = Object.values(config.clusters).find((c) => c.data_sources[event.service]?.[event.source] !== undefined)?.name;
@@ -48,14 +50,14 @@ describe('StreamAlert v3.5.0 test events through the rule processor', () => {
       objects = built.objects;
       let handle = processors.get(cluster);
       if (!handle) {
-        handle = createRuleProcessor({ config, cluster, getObject, logger: silentLogger });
+        handle = createRuleProcessor({ config, cluster, getObject, logger: silentLogger, deadLetter: writer });
         processors.set(cluster, handle);
       }
       const result = await handle(built.event);
       services.add(event.service);
       const types = Object.keys(result.counts.classified);
       if (types.length !== 1 || types[0] !== event.log || result.counts.failed_reads > 0) {
-        mismatches.push(`${name} (${event.service}): want ${event.log}, got ${JSON.stringify(result.counts)} ${result.unclassified[0]?.reason ?? ''} ${result.failed_reads[0]?.reason ?? ''}`);
+        mismatches.push(`${name} (${event.service}): want ${event.log}, got ${JSON.stringify(result.counts)} ${JSON.stringify(writer.objects.slice(-1)[0]?.entries.map((e) => e.reason) ?? [])}`);
       }
     }
     expect(mismatches).toEqual([]);

@@ -9,6 +9,7 @@ import { kinesisEvent } from '../classifier/payloads/_events';
 import { memorySender } from '../firehose/_sender';
 import { osquery } from './_records';
 import { useLoopbackAws } from '../../../_helpers/aws-env';
+import { memoryWriter } from '../dead-letter/_memory-writer';
 
 const config: Config = loadConfig(DEFAULT_CONF_DIR);
 const PROD_STREAM = 'acme_prod_streamalert';
@@ -22,8 +23,10 @@ const event = kinesisEvent(PROD_STREAM, JSON.stringify(osquery('host-1')), JSON.
 function processor(firehose?: FirehoseSender) {
   const lines: Record<string, unknown>[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
-  const handle = createRuleProcessor({ config, cluster: 'prod', logger, firehose, evaluator: { evaluate: () => ['alert'] } });
-  return { handle, lines };
+  const writer = memoryWriter();
+  const handle = createRuleProcessor({ config, cluster: 'prod', logger, firehose, evaluator: { evaluate: () => ['alert'] }, deadLetter: writer, firehoseRetry: { budgetMs: 0 } });
+  const kept = writer.objects.flatMap.bind(writer.objects);
+  return { handle, lines, entries: () => kept((o) => o.entries) };
 }
 
 describe('rule processor with Firehose', () => {
@@ -37,12 +40,16 @@ describe('rule processor with Firehose', () => {
     expect(lines.find((l) => l.message === 'batch processed')).toEqual(expect.objectContaining({ counts: result.counts }));
   });
 
-  it('keeps the batch result (alerts, unclassified records) when Firehose fails, and counts and logs the failure', async () => {
-    const { handle, lines } = processor(memorySender(() => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })));
+  it('keeps alerts and unclassified records when Firehose fails, and dead-letters, counts and logs the records it did not take', async () => {
+    const { handle, lines, entries } = processor(memorySender(() => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })));
     const result = await handle(event);
-    expect(result.alerts).toEqual(['alert', 'alert']);
-    expect(result.unclassified).toHaveLength(1);
-    expect(result.counts).toEqual(expect.objectContaining({ alerts: 2, firehose_sent: 0, firehose_failed: 2 }));
+    expect(result.counts).toEqual(expect.objectContaining({ alerts: 2, unclassified: 1, firehose_sent: 0, firehose_failed: 2, dead_lettered: 3 }));
+    expect(entries().map((e) => [e.kind, e.code ?? null])).toEqual([
+      ['unclassified', null],
+      ['firehose_failed', 'ThrottlingException'],
+      ['firehose_failed', 'ThrottlingException'],
+    ]);
+    expect(JSON.parse(entries()[1].data as string)).toEqual(delivered('host-1'));
     expect(lines).toContainEqual(expect.objectContaining({ level: 'ERROR', message: 'firehose delivery failed', stream: OSQUERY_STREAM, error_codes: { ThrottlingException: 2 } }));
   });
 

@@ -6,9 +6,10 @@ const BUCKET = 'acme.prod.cloudtrail';
 const CLOUDTRAIL = { Records: [{ eventName: 'ConsoleLogin', eventVersion: '1.05' }, { eventName: 'CreateUser', eventVersion: '1.05' }] };
 
 /** Reads one object stored under `key` through an S3 notification for it. */
-function readObject(body: Buffer | string, options: { key?: string; limits?: Partial<ReadLimits> } = {}) {
+function readObject(body: Buffer | string, options: { key?: string; limits?: Partial<ReadLimits>; chunkSize?: number } = {}) {
   const key = options.key ?? 'AWSLogs/1.json';
-  return read(s3Notification(BUCKET, key), { objects: { [`${BUCKET}/${key}`]: body }, limits: options.limits });
+  const getObject = memoryGetter({ [`${BUCKET}/${key}`]: body }, options.chunkSize);
+  return read(s3Notification(BUCKET, key), { getObject, limits: options.limits });
 }
 
 describe('decodeS3Key', () => {
@@ -69,11 +70,32 @@ describe('s3 payload reader', () => {
     expect(records.map((r) => r.data)).toEqual(['{"a":', '{"a":2}', '{"a":3}']);
   });
 
-  it('reads a document larger than maxDocumentBytes line by line, with a warning', async () => {
-    const doc = JSON.stringify({ Records: Array.from({ length: 50 }, (_, i) => ({ i })) }, null, 2);
+  it('reads a pretty-printed document larger than maxDocumentBytes element by element of its first list, never in fragments', async () => {
+    const doc = JSON.stringify({ Records: Array.from({ length: 50 }, (_, i) => ({ i, nested: { deep: [i] } })) }, null, 2);
     const { records, issues } = await readObject(doc, { limits: { maxDocumentBytes: 200 } });
-    expect(records.length).toBeGreaterThan(50);
-    expect(issues).toEqual([expect.objectContaining({ level: 'warn', code: 'TooLarge', reason: expect.stringContaining('read line by line') })]);
+    expect(records.map((r) => JSON.parse(r.data as string) as unknown)).toEqual(Array.from({ length: 50 }, (_, i) => ({ Records: [{ i, nested: { deep: [i] } }] })));
+    expect(records[3].source.location).toBe('AWSLogs/1.json:1:Records[3]');
+    expect(issues).toEqual([expect.objectContaining({ level: 'info', code: 'Skipped', reason: expect.stringContaining('read element by element of "Records"') })]);
+  });
+
+  it.each([
+    ['one line', (n: number) => JSON.stringify({ Records: Array.from({ length: n }, (_, i) => ({ i, s: 'x,]}"\\' })) })],
+    ['several documents, one per line', (n: number) => Array.from({ length: n }, (_, i) => JSON.stringify({ Records: [{ i, s: '{[' }] })).join('\n')],
+  ])('streams a list document (%s) with every element once, whatever the chunk size', async (_name, make) => {
+    const text = make(40);
+    for (const chunkSize of [1, 7, 64, 100_000]) {
+      const { records, issues } = await readObject(Buffer.from(text), { limits: { maxDocumentBytes: 256 }, chunkSize });
+      const elements = records.flatMap((r) => (JSON.parse(r.data as string) as { Records: { i: number }[] }).Records.map((e) => e.i));
+      expect(elements).toEqual(Array.from({ length: 40 }, (_, i) => i));
+      expect(issues.filter((i) => i.level === 'error')).toEqual([]);
+    }
+  });
+
+  it('reports an element longer than maxLineBytes and goes on with the next ones', async () => {
+    const doc = JSON.stringify({ Records: [{ i: 0 }, { big: 'y'.repeat(5000) }, { i: 2 }] });
+    const { records, issues } = await readObject(doc, { limits: { maxDocumentBytes: 1000, maxLineBytes: 2000 } });
+    expect(records.map((r) => r.data)).toEqual(['{"Records":[{"i":0}]}', '{"Records":[{"i":2}]}']);
+    expect(issues).toContainEqual(expect.objectContaining({ level: 'error', code: 'LineTooLong', reason: expect.stringContaining('element 1 of "Records"') }));
   });
 
   it('reads plain text lines (csv, kv, syslog) one record each', async () => {

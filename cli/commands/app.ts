@@ -1,0 +1,96 @@
+/** `streamalert app new|list|run`: StreamAlert apps that pull SaaS audit logs on a schedule. */
+import { resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { appTypes } from '../../runtime/apps';
+import { runAppList, runAppNew, runAppRun } from '../apps';
+import { action } from '../context';
+
+interface AppNewFlags {
+  readonly cluster: string;
+  readonly name: string;
+  readonly interval: string;
+  readonly memory?: number;
+  readonly timeout?: number;
+  readonly fromStdin?: boolean;
+  readonly overwrite?: boolean;
+}
+
+interface AppRunFlags {
+  readonly send?: boolean;
+  readonly fromStdin?: boolean;
+  readonly endpointUrl?: string;
+  readonly lookback?: number;
+  readonly maxPolls?: number;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+}
+
+export function registerAppCommands(program: Command): void {
+  const app = program.command('app').description('StreamAlert apps: scheduled functions that pull SaaS audit logs (Duo, OneLogin, Okta, GitHub, Slack, Intercom) into a cluster');
+  app
+    .command('new')
+    .description(`add an app to a cluster and store its credentials in SSM (read at a prompt with echo off, or as JSON with --from-stdin; never from arguments). Types: ${appTypes().join(', ')}`)
+    .argument('<type>', 'app type, e.g. duo_auth')
+    .requiredOption('--cluster <name>', 'cluster whose rule processor receives the logs')
+    .requiredOption('--name <name>', 'short name; the function is <prefix>_<cluster>_<name>_app')
+    .option('--interval <rate>', 'EventBridge schedule', 'rate(10 minutes)')
+    .option('--memory <mb>', 'function memory (MB)', positiveInt)
+    .option('--timeout <seconds>', 'function timeout (seconds)', positiveInt)
+    .option('--from-stdin', 'read the credentials as one JSON object from stdin')
+    .option('--overwrite', 'replace an existing app of that name and its stored credentials')
+    .action(
+      action<AppNewFlags>(async (ctx, flags, args) => {
+        await runAppNew(
+          ctx,
+          {
+            configDir: resolve(ctx.globals.config),
+            type: args[0] ?? '',
+            cluster: flags.cluster,
+            name: flags.name,
+            interval: flags.interval,
+            memory: flags.memory,
+            timeout: flags.timeout,
+            fromStdin: flags.fromStdin === true,
+            overwrite: flags.overwrite === true,
+          },
+          { streams: { input: process.stdin, output: process.stderr } },
+        );
+      }),
+    );
+
+  app
+    .command('list')
+    .description('list the configured apps (cluster, function, type, schedule) and the app types available; never credentials')
+    .action(action((ctx) => runAppList(ctx, { configDir: resolve(ctx.globals.config) })));
+
+  app
+    .command('run')
+    .description('run one poll cycle of an app locally against its API and print each log as a JSON line; sends and saves nothing unless --send')
+    .argument('<name>', 'the app function name or app_name')
+    .option('--send', 'send to the cluster rule processor and save state in SSM, as the deployed function does')
+    .option('--from-stdin', 'read credentials as one JSON object from stdin instead of SSM (no AWS call)')
+    .option('--endpoint-url <url>', "replace the API's scheme and host (a local test server)")
+    .option('--lookback <seconds>', 'how far back to read when there is no saved state', positiveInt)
+    .option('--max-polls <n>', 'most API pages to read', positiveInt, 10)
+    .action(
+      action<AppRunFlags>(async (ctx, flags, args) => {
+        await runAppRun(
+          ctx,
+          {
+            configDir: resolve(ctx.globals.config),
+            name: args[0] ?? '',
+            send: flags.send === true,
+            fromStdin: flags.fromStdin === true,
+            endpointUrl: flags.endpointUrl,
+            lookbackSeconds: flags.lookback,
+            maxPolls: flags.maxPolls,
+          },
+          { input: process.stdin },
+        );
+      }),
+    );
+}
