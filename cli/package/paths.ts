@@ -28,6 +28,7 @@ const ENTRY_FILES: Readonly<Record<FunctionKind, string>> = {
   rule: 'rule-processor-entry.ts',
   alert: 'alert-processor-entry.ts',
   merger: 'alert-merger-entry.ts',
+  threat_intel_downloader: 'threat-intel-downloader-entry.ts',
 };
 
 /** The bundle entry of one kind of function. */
