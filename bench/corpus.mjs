@@ -97,3 +97,59 @@ export function generateCorpus(eventsDir, count) {
   }
   return lines;
 }
+
+/** Families measured on their own by the handler and process benchmarks: their log types and generator keys. */
+export const FAMILIES = {
+  cloudtrail: [['cloudtrail:events', 1]],
+  osquery: [['osquery:differential', 1]],
+  kv: [['fwkv:traffic', 1]],
+  syslog: [['hostsys:auth', 1]],
+  mixed: MIX,
+};
+
+/**
+ * How a record is made to alert (the bench rules in bench/rules/ look for exactly this), per log type.
+ * Records of other log types never alert; the mixed corpus raises its rate on the markable ones to compensate.
+ */
+const MARKERS = {
+  'cloudtrail:events': (line, hit) => {
+    const value = JSON.parse(line);
+    for (const r of value.Records) r.eventName = hit ? 'StopLogging' : r.eventName === 'StopLogging' ? 'DescribeTrails' : r.eventName;
+    return JSON.stringify(value);
+  },
+  'osquery:differential': (line, hit) => {
+    const value = JSON.parse(line);
+    value.name = hit ? 'pack_bench_alert' : value.name === 'pack_bench_alert' ? 'pack_bench' : value.name;
+    return JSON.stringify(value);
+  },
+  'fwkv:traffic': (line, hit) => (hit ? line.replace(/action=\w+/, 'action=alert') : line),
+  'hostsys:auth': (line, hit) => (hit ? line.replace('Accepted publickey', 'Failed password') : line),
+};
+
+/**
+ * One family's corpus: `count` lines of its log types, where about `alertRate` of the records carry what
+ * a bench rule alerts on.
+ * @returns {{ line: string, logType: string, alert: boolean }[]}
+ */
+export function generateFamily(eventsDir, family, count, alertRate) {
+  const mix = FAMILIES[family];
+  const lines = family === 'mixed' ? generateCorpus(eventsDir, count) : generateOne(eventsDir, mix[0][0], count);
+  const markable = mix.filter(([key]) => MARKERS[key]).reduce((sum, [, share]) => sum + share, 0);
+  const rate = alertRate / markable;
+  const rnd = random(7);
+  return lines.map(({ line, logType }) => {
+    const mark = MARKERS[logType];
+    if (!mark) return { line, logType, alert: false };
+    const hit = rnd() < rate;
+    return { line: mark(line, hit), logType, alert: hit };
+  });
+}
+
+function generateOne(eventsDir, logType, count) {
+  const saved = MIX.splice(0, MIX.length, [logType, 1]);
+  try {
+    return generateCorpus(eventsDir, count);
+  } finally {
+    MIX.splice(0, MIX.length, ...saved);
+  }
+}

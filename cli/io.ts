@@ -31,8 +31,18 @@ export interface Io {
   debug(message: string): void;
   /** The primary result: pretty JSON on stdout with `--json`. */
   result(value: unknown): void;
-  /** Raw data on stdout (one JSON line per record, for instance). */
+  /** Raw data on stdout (one JSON line per record, for instance). Dropped once stdout is closed. */
   data(line: string): void;
+  /**
+   * True once stdout was closed by its reader (EPIPE, as in `streamalert process ... | head -1`): nothing
+   * written to it can arrive any more, so a command producing data may stop early and exit quietly.
+   */
+  dataClosed(): boolean;
+  /**
+   * Resolves once stdout has taken what was written (at once unless its reader is slower than the writer).
+   * A command writing much data awaits it now and then, so unwritten data never piles up in memory.
+   */
+  dataDrained(): Promise<void>;
   /** Rewrites a progress line in place on a TTY; a no-op otherwise. */
   progress(message: string): void;
   /** Clears the progress line, if any. */
@@ -47,6 +57,41 @@ export function isColorWanted(option: boolean | undefined, stream: { isTTY?: boo
   return stream.isTTY === true;
 }
 
+const watched = new WeakMap<NodeJS.WritableStream, { closed: boolean }>();
+
+/**
+ * Watches a stream for its reader going away (EPIPE once `| head` has read enough): that is the end of the
+ * output, not an error (no stack trace, no exit 1). One listener per stream, however many io objects use it.
+ */
+function watchClosed(stream: NodeJS.WritableStream): { closed: boolean } {
+  let state = watched.get(stream);
+  if (state === undefined) {
+    const created = { closed: false };
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      created.closed = true;
+    });
+    watched.set(stream, (state = created));
+  }
+  return state;
+}
+
+function drained(stream: NodeJS.WritableStream, output: { closed: boolean }): Promise<void> {
+  const writable = stream as NodeJS.WritableStream & { writableNeedDrain?: boolean };
+  if (output.closed || writable.writableNeedDrain !== true) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
+}
+
 /** Creates the io object for one CLI run. */
 export function createIo(options: IoOptions = {}): Io {
   const stdout = options.stdout ?? process.stdout;
@@ -55,6 +100,7 @@ export function createIo(options: IoOptions = {}): Io {
   const style = new Chalk({ level: isColorWanted(options.color, stderr) ? 1 : 0 });
   const json = options.json === true;
   let progressShown = false;
+  const output = watchClosed(stdout);
 
   const line = (text: string): void => {
     if (progressShown) clearProgress();
@@ -82,8 +128,10 @@ export function createIo(options: IoOptions = {}): Io {
       if (json) stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
     data: (text) => {
-      stdout.write(`${text}\n`);
+      if (!output.closed) stdout.write(`${text}\n`);
     },
+    dataClosed: () => output.closed,
+    dataDrained: () => drained(stdout, output),
     progress: (message) => {
       if (!isTty) return;
       stderr.write(`\r\x1b[K${message}`);

@@ -14,8 +14,9 @@ const external = Object.keys(pkg.dependencies ?? {})
   .flatMap((name) => [name, `${name}/*`]);
 
 await build({
-  entryPoints: [join(root, 'cli/main.ts')],
-  outfile: join(root, 'dist/cli.js'),
+  // The worker threads of `streamalert process --jobs` load dist/process-worker.js.
+  entryPoints: { cli: join(root, 'cli/main.ts'), 'process-worker': join(root, 'cli/process/worker.ts') },
+  outdir: join(root, 'dist'),
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -5,7 +5,7 @@ import { errorMessage } from '../../runtime/errors';
 
 /** One input ready to read, or why it cannot be read. */
 export type Input =
-  | { readonly ok: true; readonly name: string; readonly size?: number; readonly open: () => AsyncIterable<Uint8Array | string> }
+  | { readonly ok: true; readonly name: string; readonly path?: string; readonly size?: number; readonly open: () => AsyncIterable<Uint8Array | string> }
   | { readonly ok: false; readonly name: string; readonly reason: string };
 
 /** Checks that a path is a readable file (or `-`, read from `stdin`). */
@@ -15,7 +15,7 @@ export function openInput(path: string, stdin: AsyncIterable<Uint8Array | string
   try {
     const stat = statSync(path);
     if (!stat.isFile()) return { ok: false, name, reason: `${name}: not a file` };
-    return { ok: true, name, size: stat.size, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
+    return { ok: true, name, path, size: stat.size, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
   } catch (err) {
     const code = (err as { code?: string }).code;
     return { ok: false, name, reason: code === 'ENOENT' ? `${name}: no such file` : `${name}: cannot be read (${errorMessage(err)})` };

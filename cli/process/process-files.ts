@@ -1,18 +1,23 @@
 /**
  * The work of `streamalert process`: read local files (or stdin) with the same payload reader and classifier
- * that run in Lambda, print each classified record as a JSON line on stdout, and summarise on stderr.
+ * that run in Lambda, print each classified record (or, with rules, each alert) as a JSON line on stdout, and
+ * summarise on stderr. With `jobs` > 1, files and chunks of large plain files are spread over worker threads;
+ * the output of each file keeps its order.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { createClassifier, type ClassifiedRecord, type RawRecord, type RecordSource, type UnclassifiedRecord } from '../../runtime/classifier';
-import { readContext, readObject } from '../../runtime/classifier/payloads';
+import type { RecordSource, UnclassifiedRecord } from '../../runtime/classifier';
 import { loadConfig } from '../../runtime/config';
 import { ExitCode, StreamAlertError, UsageError, errorMessage } from '../../runtime/errors';
-import { createBatch, type RecordEvaluator } from '../../runtime/handlers';
+import type { BatchCounts, RecordEvaluator } from '../../runtime/handlers';
 import type { CommandContext, CommandResult } from '../context';
 import { planCandidates } from './candidates';
-import { replayCandidates, replayRecords } from './dead-letter';
-import { countBytes, openInput } from './inputs';
-import { printIssue, printSummary, type ProcessSummary } from './summary';
+import { openInput, type Input } from './inputs';
+import { LineBlocks } from './output';
+import { runParallel, workerScript } from './parallel';
+import { CHUNK_BYTES, fileChunks, isSplittable } from './split';
+import { SHOWN_UNCLASSIFIED, printIssue, printSummary, type ProcessSummary } from './summary';
+import { readTask, type Task } from './tasks';
+import { createThread, loadBundleEvaluator, type ThreadSetup } from './thread';
 
 const MIB = 1024 * 1024;
 /** Progress is redrawn at most this often. */
@@ -42,10 +47,16 @@ export interface ProcessOptions {
   /** @default process.stdin */
   readonly stdin?: AsyncIterable<Uint8Array | string>;
   /**
-   * The rules engine. With one, stdout gets each alert as a JSON line instead of the classified records.
-   * @default none: classified records are printed
+   * The rules engine, in this thread. With rules, stdout gets each alert as a JSON line instead of the
+   * classified records. A run with an evaluator object uses one thread. @default none
    */
   readonly evaluator?: RecordEvaluator;
+  /** The rules as a bundle file each worker loads (`process --rules`); see `writeRulesBundle`. */
+  readonly rulesBundle?: { readonly file: string; readonly cluster: string };
+  /** Worker threads. @default 1 (the command passes the number of cores) */
+  readonly jobs?: number;
+  /** Bytes per chunk of a split file (tests make it small). @default 4 MiB */
+  readonly chunkBytes?: number;
 }
 
 /** Runs the classifier over the inputs. Exit 0 even with unclassified records; 1 when an input could not be read. */
@@ -55,7 +66,8 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
   if (options.files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
   const maxInflatedMb = options.maxInflatedMb ?? 1024;
   if (!Number.isFinite(maxInflatedMb) || maxInflatedMb <= 0) throw new UsageError(`--max-inflated-mb must be a positive number, got ${String(options.maxInflatedMb)}`);
-
+  const jobs = options.jobs ?? 1;
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number >= 1, got ${String(options.jobs)}`);
   if (options.deadLetter && options.source !== undefined) {
     throw new UsageError('use either --dead-letter or --source, not both', 'a dead letter is replayed with the source it was read from');
   }
@@ -63,69 +75,151 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
   const config = loadConfig(options.config);
   const plan = planCandidates(config, options);
   const replay = options.deadLetter === true;
-  const classifier = createClassifier(config);
+  const ownSources = replay && options.logTypes === undefined;
+  const setup: ThreadSetup = {
+    configDir: options.config,
+    candidates: ownSources ? { kind: 'replay', cluster: options.cluster } : { kind: 'fixed', logTypes: plan.logTypes, cluster: plan.source?.cluster },
+    replay,
+    // A dead-letter line holds a whole record (up to a 32 MiB document) in JSON: more than a log line.
+    limits: { maxInflatedBytes: Math.floor(maxInflatedMb * MIB), ...(replay ? { maxLineBytes: 64 * MIB } : {}) },
+    unclassified: options.unclassified !== undefined,
+    rulesBundle: options.rulesBundle,
+  };
   const inputs = options.files.map((file) => openInput(file, options.stdin ?? process.stdin));
   const unclassifiedFd = options.unclassified === undefined ? undefined : openOutput(options.unclassified);
+  const sourceOf = (name: string): RecordSource =>
+    plan.source ? { service: plan.source.service, resource: plan.source.resource, location: name } : { service: 's3', resource: name };
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const maxLineBytes = setup.limits.maxLineBytes ?? 10 * MIB;
 
   let shownIssues = 0;
-  const batch = createBatch({
-    classifier,
-    candidatesFor:
-      replay && options.logTypes === undefined ? replayCandidates(config, options.cluster) : () => ({ ok: true, logTypes: plan.logTypes, cluster: plan.source?.cluster }),
-    evaluator: options.evaluator,
-    onClassified: options.evaluator ? undefined : (record) => io.data(classifiedLine(record)),
-    onAlert: (alert) => io.data(JSON.stringify(alert)),
-    onUnclassified: unclassifiedFd === undefined ? undefined : (record, raw) => writeSync(unclassifiedFd, `${unclassifiedLine(record, raw)}\n`),
-    onIssue: (issue) => {
-      shownIssues = printIssue(io, issue, shownIssues);
-    },
-  });
-  // A dead-letter line holds a whole record (up to a 32 MiB document) in JSON: more than a log line.
-  const maxLineBytes = replay ? { maxLineBytes: 64 * MIB } : {};
-  const reader = readContext({ onIssue: (issue) => batch.issue(issue), limits: { maxInflatedBytes: Math.floor(maxInflatedMb * MIB), ...maxLineBytes } });
-
-  try {
+  const showIssue = (issue: Parameters<typeof printIssue>[1]): void => {
+    shownIssues = printIssue(io, issue, shownIssues);
+  };
+  const writeUnclassified = (block: string): void => {
+    if (unclassifiedFd !== undefined) writeSync(unclassifiedFd, `${block}\n`);
+  };
+  // Read issues found while splitting (an overlong line) are counted here; the rest by the threads.
+  let splitErrors = 0;
+  const splittable = (input: Extract<Input, { ok: true }>): boolean =>
+    jobs > 1 && input.path !== undefined && input.size !== undefined && isSplittable(input.path, input.size, chunkBytes);
+  function* tasks(): Generator<Task> {
     for (const input of inputs) {
       if (!input.ok) continue;
+      const source = sourceOf(input.name);
+      if (input.path !== undefined && splittable(input)) {
+        const report = (issue: Parameters<typeof showIssue>[0]): void => {
+          splitErrors++;
+          showIssue(issue);
+        };
+        yield* fileChunks({ path: input.path, name: input.name, source, chunkBytes, maxLineBytes, report });
+      } else yield { kind: 'object', name: input.name, source, path: input.path };
+    }
+  }
+
+  const script = workerScript();
+  const pieces = inputs.reduce((sum, i) => sum + (i.ok && splittable(i) ? Math.ceil((i.size ?? 0) / chunkBytes) : i.ok ? 1 : 0), 0);
+  const workers = options.evaluator !== undefined || script === undefined ? 1 : Math.min(jobs, pieces);
+  const stdinOf = (task: Task): AsyncIterable<Uint8Array | string> | undefined =>
+    task.kind === 'object' && task.path === undefined ? (options.stdin ?? process.stdin) : undefined;
+
+  let lastDrawn = 0;
+  const progress = (bytes: number, records: number): void => {
+    const now = Date.now();
+    if (!io.isTty || now - lastDrawn < PROGRESS_EVERY_MS) return;
+    lastDrawn = now;
+    io.progress(`${inputs.length === 1 ? inputs[0].name : `${inputs.length} inputs`}: ${(bytes / MIB).toFixed(1)} MB read, ${records} record(s)`);
+  };
+
+  let counts: readonly BatchCounts[];
+  let samples: readonly UnclassifiedRecord[];
+  let stopped = false;
+  try {
+    if (workers > 1 && script !== undefined) {
+      const result = await runParallel({
+        jobs: workers,
+        script,
+        setup,
+        tasks: tasks(),
+        bodies: (task) => stdinOf(task)?.[Symbol.asyncIterator](),
+        sinks: {
+          data: (block) => io.data(block),
+          unclassified: writeUnclassified,
+          issue: showIssue,
+          progress,
+          stopped: () => io.dataClosed(),
+          drained: () => io.dataDrained(),
+        },
+      });
+      ({ counts, samples, stopped } = result);
+    } else {
+      const data = new LineBlocks((block) => io.data(block));
+      const uncl = new LineBlocks(writeUnclassified);
+      const evaluator = options.evaluator ?? (setup.rulesBundle ? loadBundleEvaluator(setup.rulesBundle) : undefined);
+      const thread = createThread(setup, config, evaluator, {
+        data: (line) => data.push(line),
+        unclassified: unclassifiedFd === undefined ? undefined : (line) => uncl.push(line),
+        issue: showIssue,
+      });
       let bytes = 0;
-      let lastDrawn = 0;
-      const source: RecordSource = plan.source
-        ? { service: plan.source.service, resource: plan.source.resource, location: input.name }
-        : { service: 's3', resource: input.name };
-      const body = countBytes(input.open(), (n) => (bytes += n));
-      for await (const records of readObject(body, { source, name: input.name }, reader)) {
-        for (const raw of replay ? replayRecords(records, input.name, (issue) => batch.issue(issue)) : records) batch.add(raw);
-        const now = Date.now();
-        if (io.isTty && now - lastDrawn >= PROGRESS_EVERY_MS) {
-          lastDrawn = now;
-          const total = input.size === undefined ? '' : ` of ${(input.size / MIB).toFixed(1)}`;
-          io.progress(`${input.name}: ${(bytes / MIB).toFixed(1)}${total} MB read, ${batch.recordCount()} record(s)`);
-        }
+      const kept: UnclassifiedRecord[] = [];
+      for (const task of tasks()) {
+        const how = {
+          reader: thread.reader,
+          replay,
+          onBytes: (n: number) => (bytes += n),
+          onBatch: () => progress(bytes, thread.processor.recordCount()),
+          stopped: () => io.dataClosed(),
+          backpressure: () => io.dataDrained(),
+        };
+        await readTask(task, thread.processor, how, stdinOf(task));
+        data.flush();
+        uncl.flush();
+        if (kept.length < SHOWN_UNCLASSIFIED) kept.push(...thread.processor.takeSamples());
+        if ((stopped = io.dataClosed())) break;
       }
+      counts = [thread.processor.counts()];
+      samples = kept;
     }
   } finally {
     io.endProgress();
     if (unclassifiedFd !== undefined) closeSync(unclassifiedFd);
   }
+  // The reader went away (`| head`): what it wanted was written; end quietly, like other Unix tools.
+  if (stopped) return ExitCode.Ok;
 
-  const result = batch.result();
+  const total = mergeCounts(counts, splitErrors);
   const unreadable = inputs.flatMap((i) => (i.ok ? [] : [i.reason]));
-  const candidates = replay && options.logTypes === undefined ? "each dead letter's own source" : plan.description;
-  const summary: ProcessSummary = { inputs: inputs.length, unreadable_inputs: unreadable, candidates, counts: result.counts };
+  const candidates = ownSources ? "each dead letter's own source" : plan.description;
+  const summary: ProcessSummary = { inputs: inputs.length, unreadable_inputs: unreadable, candidates, workers, counts: total };
   if (ctx.globals.json) io.data(JSON.stringify({ summary }));
-  else printSummary(io, summary, result);
-  return unreadable.length > 0 || result.counts.failed_reads > 0 ? ExitCode.Runtime : ExitCode.Ok;
+  else printSummary(io, summary, samples);
+  return unreadable.length > 0 || total.failed_reads > 0 || total.failed_records > 0 ? ExitCode.Runtime : ExitCode.Ok;
 }
 
-/** The stdout line of a classified record. */
-function classifiedLine(record: ClassifiedRecord): string {
-  return JSON.stringify({ log_type: record.log_type, record: record.record, normalized: record.normalized, source: record.source });
-}
-
-/** An unclassified record for replay: the whole raw data (not cut short), its source and why it failed. */
-function unclassifiedLine(record: UnclassifiedRecord, raw: RawRecord): string {
-  const data = typeof raw.data === 'string' ? raw.data : JSON.stringify(raw.data);
-  return JSON.stringify({ ...record, data });
+/**
+ * The counts of every thread added up. `records` counts log records (each classified or unclassified one, so a
+ * CloudTrail file of 500 events is 500 records); `objects` counts what was read (lines, documents).
+ */
+function mergeCounts(all: readonly BatchCounts[], splitErrors: number): ProcessSummary['counts'] {
+  const sum = (pick: (c: BatchCounts) => number): number => all.reduce((total, c) => total + pick(c), 0);
+  const classified: Record<string, number> = {};
+  for (const c of all) for (const [type, n] of Object.entries(c.classified)) classified[type] = (classified[type] ?? 0) + n;
+  const unclassified = sum((c) => c.unclassified);
+  return {
+    records: Object.values(classified).reduce((a, b) => a + b, 0) + unclassified + sum((c) => c.failed_records),
+    objects: sum((c) => c.records),
+    records_classified: sum((c) => c.records_classified),
+    records_unclassified: sum((c) => c.records_unclassified),
+    failed_records: sum((c) => c.failed_records),
+    classified,
+    unclassified,
+    failed_reads: splitErrors + sum((c) => c.failed_reads),
+    retried_reads: sum((c) => c.retried_reads),
+    skipped: sum((c) => c.skipped),
+    alerts: sum((c) => c.alerts),
+    evaluation_errors: sum((c) => c.evaluation_errors),
+  };
 }
 
 function openOutput(path: string): number {

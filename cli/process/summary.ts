@@ -1,6 +1,7 @@
 /** The summary `streamalert process` prints on stderr (or as a JSON line with --json). */
 import type { ReadIssue } from '../../runtime/classifier/payloads';
-import type { BatchReport } from '../../runtime/handlers';
+import type { UnclassifiedRecord } from '../../runtime/classifier';
+import type { BatchCounts } from '../../runtime/handlers';
 import type { Io } from '../io';
 
 /** Unclassified records whose reasons the summary shows. */
@@ -11,25 +12,32 @@ export interface ProcessSummary {
   readonly inputs: number;
   readonly unreadable_inputs: readonly string[];
   readonly candidates: string;
-  readonly counts: BatchReport['counts'];
+  /** Threads that classified (1: the main thread; more: worker threads). */
+  readonly workers: number;
+  /**
+   * `records`: log records (each classified or unclassified one: a CloudTrail file of 500 events counts 500);
+   * `objects`: what was read to find them (lines, whole documents).
+   */
+  readonly counts: Omit<BatchCounts, 'firehose_sent' | 'firehose_failed' | 'firehose_too_large' | 'dead_lettered'> & { readonly objects: number };
 }
 
 /** Prints the human summary: totals, classified per log type, the first unclassified reasons. */
-export function printSummary(io: Io, summary: ProcessSummary, result: BatchReport): void {
+export function printSummary(io: Io, summary: ProcessSummary, samples: readonly UnclassifiedRecord[]): void {
   const { counts } = summary;
   const classified = Object.values(counts.classified).reduce((a, b) => a + b, 0);
   io.info(
-    `processed ${summary.inputs} input(s) against ${summary.candidates}: ${counts.records} record(s), ${classified} classified, ` +
-      `${counts.unclassified} unclassified, ${counts.failed_reads} failed read(s), ${counts.skipped} skipped`,
+    `processed ${summary.inputs} input(s) with ${summary.workers} worker(s) against ${summary.candidates}: ${counts.records} record(s), ${classified} classified, ` +
+      `${counts.unclassified} unclassified, ${counts.failed_reads} failed read(s), ${counts.skipped} skipped` +
+      (counts.failed_records > 0 ? `, ${counts.failed_records} failed record(s) (a step threw; kept with --unclassified)` : ''),
   );
   const width = Math.max(0, ...Object.keys(counts.classified).map((k) => k.length));
   for (const [logType, n] of Object.entries(counts.classified).sort((a, b) => b[1] - a[1])) {
     io.info(`  ${logType.padEnd(width)}  ${n}`);
   }
   if (counts.alerts > 0) io.info(`  alerts: ${counts.alerts}`);
-  if (result.unclassified.length > 0) {
-    io.info(`unclassified (first ${Math.min(SHOWN_UNCLASSIFIED, result.unclassified.length)} of ${counts.unclassified}):`);
-    for (const record of result.unclassified.slice(0, SHOWN_UNCLASSIFIED)) {
+  if (samples.length > 0) {
+    io.info(`unclassified (first ${Math.min(SHOWN_UNCLASSIFIED, samples.length)} of ${counts.unclassified}):`);
+    for (const record of samples.slice(0, SHOWN_UNCLASSIFIED)) {
       io.info(`  ${record.source.resource}${record.source.location ? ` ${record.source.location}` : ''}: ${record.reason}`);
       for (const candidate of record.candidates.slice(0, 3)) io.info(`    ${candidate.log_type}: ${candidate.reason}`);
       if (record.candidates.length > 3) io.info(`    ... and ${record.candidates.length - 3} more candidate(s)`);

@@ -60,6 +60,15 @@ function rememberForExit(dir: string): void {
 
 /** Builds a cluster's rule processor bundle and loads it in this process. */
 export async function loadBundledFunction(options: LoadFunctionOptions): Promise<BundleExports> {
+  const file = await writeFunctionBundle(options);
+  return createRequire(file)(file) as BundleExports;
+}
+
+/**
+ * Builds a cluster's rule processor bundle into a temporary folder (removed when this process exits) and returns
+ * the path of its `index.js`, for threads that load it themselves (`streamalert process --jobs`).
+ */
+export async function writeFunctionBundle(options: LoadFunctionOptions): Promise<string> {
   const bundle = await buildFunctionBundle({
     config: options.config,
     cluster: options.cluster,
@@ -71,7 +80,7 @@ export async function loadBundledFunction(options: LoadFunctionOptions): Promise
   const file = join(dir, 'index.js');
   writeFileSync(file, bundle.code);
   for (const [name, code] of Object.entries(bundle.chunks)) writeFileSync(join(dir, name), code);
-  return createRequire(file)(file) as BundleExports;
+  return file;
 }
 
 /** Options of {@link loadRulesEvaluator}. */
@@ -80,6 +89,16 @@ export interface RulesEvaluatorOptions {
   /** Cluster whose bundle is built (rules are the same in every cluster). @default the first cluster */
   readonly cluster?: string;
   readonly rulesDir: string;
+}
+
+/**
+ * The rule processor bundle of `options.cluster` (default: the first) written for `streamalert process --rules`:
+ * each worker thread loads the bundle's own rules engine from the file.
+ */
+export async function writeRulesBundle(options: RulesEvaluatorOptions): Promise<{ readonly file: string; readonly cluster: string }> {
+  const cluster = options.cluster ?? Object.keys(options.config.clusters)[0] ?? '';
+  const file = await writeFunctionBundle({ config: options.config, cluster, rulesDir: options.rulesDir, typecheck: false });
+  return { file, cluster };
 }
 
 /**

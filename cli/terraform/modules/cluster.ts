@@ -12,6 +12,7 @@ import { CloudwatchLogs } from './cloudwatch-logs';
 import { CloudwatchMonitoring } from './cloudwatch-monitoring';
 import { FlowLogs } from './flow-logs';
 import type { GlobalModule } from './global';
+import { intelReadStatements } from './intel-access';
 import { Kinesis } from './kinesis';
 import { KinesisEvents } from './kinesis-events';
 import { RuleProcessor } from './rule-processor';
@@ -67,6 +68,8 @@ export class Cluster extends Construct {
       alertsEnvironment: alertWriterEnvironment(alertStore),
     });
     attachPolicy(ruleProcessor, 'write_alerts', ruleProcessor.role, 'write_alerts', alertWriterStatements(alertStore));
+    const intelReads = intelReadStatements(config, cluster.name, global.keyFor(account.region).arn);
+    if (intelReads.length > 0) attachPolicy(ruleProcessor, 'read_intel', ruleProcessor.role, 'read_lookup_tables_and_iocs', intelReads);
     const firehose = config.global.firehose;
     if (firehose.enabled && firehose.log_types.length > 0) {
       attachPolicy(ruleProcessor, 'firehose', ruleProcessor.role, 'firehose', [firehoseWriteStatement(config)]);

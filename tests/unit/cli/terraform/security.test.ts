@@ -2,7 +2,7 @@
  * Security properties of everything generated, checked on a configuration that switches every
  * module on (the bundled one plus the options it leaves off).
  */
-import { declared, list, resourcesOf, statements, synthWith, type Json } from './helpers';
+import { declared, list, resourcesOf, statements, synthWith, INTEL_FILES, type Json } from './helpers';
 
 const everything = synthWith((v) => {
   v.clusters.prod.modules.kinesis.streams.create_user = true;
@@ -12,12 +12,15 @@ const everything = synthWith((v) => {
   v.clusters.prod.modules.flow_logs = { vpcs: ['vpc-1234'] };
   v.clusters.corp.modules.cloudtrail = { send_to_kinesis: true };
 }, {
+  ...INTEL_FILES,
   // Every AWS output, so that the alert processor's output policy is checked too.
-  'aws-s3': { archive: 'acme-alert-archive' },
-  'aws-sns': { page: 'acme-pages' },
-  'aws-sqs': { queue: 'acme-alert-queue' },
-  'aws-firehose': { hose: 'acme-alert-hose' },
-  slack: ['security'],
+  'outputs.json': {
+    'aws-s3': { archive: 'acme-alert-archive' },
+    'aws-sns': { page: 'acme-pages' },
+    'aws-sqs': { queue: 'acme-alert-queue' },
+    'aws-firehose': { hose: 'acme-alert-hose' },
+    slack: ['security'],
+  },
 }).files;
 
 /**
@@ -136,7 +139,7 @@ describe('encryption at rest', () => {
     ['aws_kinesis_firehose_delivery_stream', (b: Json) => [b.server_side_encryption.enabled, b.server_side_encryption.key_type, b.extended_s3_configuration.kms_key_arn], [true, 'CUSTOMER_MANAGED_CMK', kmsRef]],
     ['aws_lambda_function', (b: Json) => [b.kms_key_arn], [kmsRef]],
     ['aws_cloudtrail', (b: Json) => [b.kms_key_id], [kmsRef]],
-    ['aws_dynamodb_table', (b: Json) => [b.server_side_encryption.enabled, b.server_side_encryption.kms_key_arn], [true, kmsRef]],
+    ['aws_dynamodb_table', (b: Json) => [b.server_side_encryption.enabled, b.server_side_encryption.kms_key_arn, b.point_in_time_recovery.enabled], [true, kmsRef, true]],
   ] as const)('covers every %s', (type, pick, expected) => {
     const found = resourcesOf(everything, type);
     expect(Object.keys(found).length).toBeGreaterThan(0);
@@ -211,9 +214,8 @@ describe('alert delivery', () => {
   });
 
   it('keeps the alerts table recoverable and protected from deletion', () => {
-    for (const table of Object.values(resourcesOf(everything, 'aws_dynamodb_table'))) {
-      expect([table.name, table.point_in_time_recovery?.enabled, table.deletion_protection_enabled]).toEqual([table.name, true, true]);
-    }
+    const table = resourcesOf(everything, 'aws_dynamodb_table').global_alerts_table;
+    expect([table.name, table.point_in_time_recovery?.enabled, table.deletion_protection_enabled]).toEqual(['acme_streamalert_alerts', true, true]);
   });
 
   it('has alarms on merger errors, dead letters, alert age, processor errors and the failure queue', () => {

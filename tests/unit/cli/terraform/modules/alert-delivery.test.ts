@@ -186,7 +186,7 @@ describe('alert delivery terraform', () => {
     };
 
     it('become one statement per service naming each configured resource by ARN, with only the call it sends with', () => {
-      expect(determineOutputStatements(configWith(undefined, outputs))).toEqual([
+      expect(determineOutputStatements(configWith(undefined, { 'outputs.json': outputs }))).toEqual([
         { Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'], Resource: ['arn:aws:firehose:us-east-1:123456789012:deliverystream/acme-alert-hose'] },
         { Action: ['s3:PutObject'], Resource: ['arn:aws:s3:::acme-alert-archive/*', 'arn:aws:s3:::acme-other-archive/*'] },
         { Action: ['sns:Publish'], Resource: ['arn:aws:sns:us-east-1:123456789012:acme-pages', 'arn:aws:sns:us-west-2:210987654321:their-topic'] },
@@ -195,9 +195,9 @@ describe('alert delivery terraform', () => {
     });
 
     it('are attached to the processor role, and no outputs policy exists without AWS outputs', () => {
-      const withOutputs = resourcesByType(synthWith(undefined, outputs).files);
+      const withOutputs = resourcesByType(synthWith(undefined, { 'outputs.json': outputs }).files);
       expect(policyOf(withOutputs, 'alert_processor_outputs')).toHaveLength(4);
-      const without = resourcesByType(synthWith(undefined, { slack: ['security'] }).files);
+      const without = resourcesByType(synthWith(undefined, { 'outputs.json': { slack: ['security'] } }).files);
       expect(without.aws_iam_role_policy.alert_processor_outputs).toBeUndefined();
     });
   });
