@@ -232,6 +232,19 @@ export interface DuoAuthenticationRecord {
   readonly username: string;
 }
 
+/** A classified `fleet:results` record (schema in conf/schemas/fleet.json). */
+export interface FleetResultsRecord {
+  readonly action: string;
+  readonly calendarTime: string;
+  readonly columns: Record<string, unknown>;
+  readonly counter: number;
+  readonly decorations: Record<string, unknown>;
+  readonly epoch: number;
+  readonly hostIdentifier: string;
+  readonly name: string;
+  readonly unixTime: number;
+}
+
 /** A classified `ghe:general` record (schema in conf/schemas/ghe.json). */
 export interface GheGeneralRecord {
   readonly action: string;
@@ -495,6 +508,7 @@ declare module "../runtime/rules/types" {
     "cloudwatch:events": CloudwatchEventsRecord;
     "duo:administrator": DuoAdministratorRecord;
     "duo:authentication": DuoAuthenticationRecord;
+    "fleet:results": FleetResultsRecord;
     "ghe:general": GheGeneralRecord;
     "onelogin:events": OneloginEventsRecord;
     "osquery:batch": OsqueryBatchRecord;

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { appTypes } from '../../runtime/apps';
-import { runAppList, runAppNew, runAppRun } from '../apps';
+import { runAppAuth, runAppList, runAppNew, runAppRun } from '../apps';
 import { action } from '../context';
 
 interface AppNewFlags {
@@ -60,6 +60,17 @@ export function registerAppCommands(program: Command): void {
           { streams: { input: process.stdin, output: process.stderr } },
         );
       }),
+    );
+
+  app
+    .command('auth')
+    .description("store (or replace) an app's credentials in SSM: imported apps and rotated keys; read at a prompt with echo off, or as JSON with --from-stdin")
+    .argument('<name>', 'the app function name or app_name')
+    .option('--from-stdin', 'read the credentials as one JSON object from stdin')
+    .action(
+      action<{ fromStdin?: boolean }>((ctx, flags, args) =>
+        runAppAuth(ctx, { configDir: resolve(ctx.globals.config), name: args[0] ?? '', fromStdin: flags.fromStdin === true }, { streams: { input: process.stdin, output: process.stderr } }),
+      ),
     );
 
   app

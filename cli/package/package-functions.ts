@@ -1,9 +1,13 @@
-/** Packages functions: type check once, bundle each, zip deterministically, write to the output directory. */
+/**
+ * Packages functions: type check once, bundle each, load each in a fresh Node process (init + a no-op event),
+ * zip deterministically, write to the output directory.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config, FunctionTarget } from '../../runtime/config';
 import { buildFunctionBundle } from './bundle';
 import { assertEntryExists, defaultOutDir, defaultRulesDir, handlerEntry, packageRoot } from './paths';
+import { smokeLoadBundle } from './smoke-load';
 import { typeCheck } from './typecheck';
 import type { FunctionPackage } from './types';
 import { createDeterministicZip, sha256, type ZipEntry } from './zip';
@@ -38,10 +42,10 @@ export async function packageFunctions(options: PackageFunctionsOptions): Promis
   const entryOf = (target: FunctionTarget): string => options.entry ?? handlerEntry(target.kind);
   if (options.targets.length === 0) return [];
   // One type check for every handler selected (rule processor, alert processor, alert merger).
-  const entries = [...new Set(options.targets.map(entryOf))];
-  entries.forEach(assertEntryExists);
+  const handlers = [...new Set(options.targets.map(entryOf))];
+  handlers.forEach(assertEntryExists);
   options.onProgress?.(options.targets[0], 'type check');
-  await typeCheck({ entries, rulesDir, runtimeDir: join(packageRoot(), 'runtime'), project });
+  await typeCheck({ entries: handlers, rulesDir, runtimeDir: join(packageRoot(), 'runtime'), project });
 
   const built: { target: FunctionTarget; zip: Buffer; map?: string; ruleFiles: readonly string[]; warnings: readonly string[] }[] = [];
   for (const target of options.targets) {
@@ -65,6 +69,8 @@ export async function packageFunctions(options: PackageFunctionsOptions): Promis
       entries[0] = { name: 'index.js', data: `${bundle.code}//# sourceMappingURL=index.js.map\n` };
       entries.push({ name: 'index.js.map', data: bundle.map });
     }
+    options.onProgress?.(target, 'load');
+    smokeLoadBundle(target.name, entries, { invoke: target.kind === 'rule' });
     options.onProgress?.(target, 'zip');
     built.push({ target, zip: await createDeterministicZip(entries), map: bundle.map, ruleFiles: bundle.ruleFiles, warnings: bundle.warnings });
   }
