@@ -339,3 +339,33 @@ export function boxSpec(): FakeApiSpec {
     },
   };
 }
+
+/** Alibaba ActionTrail LookupEvents: HMAC-SHA1 signed RPC query, newest first, `NextToken`. */
+export function aliyunSpec(): FakeApiSpec {
+  const auth = { access_key_id: 'LTAIexample', access_key_secret: 'aliyun-secret', region_id: 'cn-hangzhou' };
+  return {
+    type: 'aliyun_actiontrail',
+    auth,
+    make: (i, time) => ({
+      eventId: `ev-${i}`, eventVersion: '1', acsRegion: 'cn-hangzhou', eventType: 'ConsoleSignin', eventTime: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      eventName: 'ConsoleSignin', userIdentity: { userName: `user${i}`, type: 'ram-user' }, eventSource: 'signin.aliyun.com', requestId: `r${i}`,
+      requestParameters: {}, serviceName: 'AasSub', sourceIpAddress: '198.51.100.13', userAgent: 'browser', referencedResources: {}, recipientAccountId: '1', apiVersion: '1',
+      errorCode: '', errorMessage: 'success', additionalEventData: { mfaChecked: 'true' },
+    }),
+    serve(request, events) {
+      const q = new URLSearchParams(request.url.search);
+      const signature = q.get('Signature');
+      q.delete('Signature');
+      const params = Object.fromEntries(q.entries());
+      const encode = (v: string): string => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      const canonical = Object.keys(params).sort().map((k) => `${encode(k)}=${encode(params[k] ?? '')}`).join('&');
+      const expected = createHmac('sha1', `${auth.access_key_secret}&`).update(`GET&%2F&${encode(canonical)}`).digest('base64');
+      if (signature !== expected || params.AccessKeyId !== auth.access_key_id || params.Action !== 'LookupEvents') return { status: 400, body: { Code: 'SignatureDoesNotMatch' } };
+      const from = Date.parse(params.StartTime ?? '');
+      const to = Date.parse(params.EndTime ?? '');
+      const list = events.filter((e) => Date.parse(String(e.eventTime)) >= from && Date.parse(String(e.eventTime)) <= to).reverse();
+      const { items, next } = slice(list, Number(params.NextToken ?? 0), PAGE);
+      return { status: 200, body: { RequestId: 'req', StartTime: params.StartTime, EndTime: params.EndTime, Events: items, ...(next === undefined ? {} : { NextToken: String(next) }) } };
+    },
+  };
+}

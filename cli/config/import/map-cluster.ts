@@ -14,7 +14,7 @@ const ALARM_SETTINGS: Record<string, string> = {
 const UNSUPPORTED_MODULES = ['cloudwatch_events', 'kinesis_firehose', 'threat_intel_downloader'];
 
 /** StreamAlert app types this project runs (the rest are reported, not imported). */
-const APP_TYPES = new Set(['box_admin_events', 'duo_admin', 'duo_auth', 'github_audit_log', 'gsuite_access_transparency', 'gsuite_admin', 'gsuite_calendar', 'gsuite_drive', 'gsuite_gcp', 'gsuite_gplus', 'gsuite_groups', 'gsuite_groups_enterprise', 'gsuite_login', 'gsuite_meet', 'gsuite_mobile', 'gsuite_rules', 'gsuite_saml', 'gsuite_token', 'gsuite_user_accounts', 'intercom_admin_activity_logs', 'okta_system_log', 'onelogin_events', 'slack_access', 'slack_integration']);
+const APP_TYPES = new Set(['aliyun_actiontrail', 'box_admin_events', 'duo_admin', 'duo_auth', 'github_audit_log', 'gsuite_access_transparency', 'gsuite_admin', 'gsuite_calendar', 'gsuite_drive', 'gsuite_gcp', 'gsuite_gplus', 'gsuite_groups', 'gsuite_groups_enterprise', 'gsuite_login', 'gsuite_meet', 'gsuite_mobile', 'gsuite_rules', 'gsuite_saml', 'gsuite_token', 'gsuite_user_accounts', 'intercom_admin_activity_logs', 'okta_system_log', 'onelogin_events', 'slack_access', 'slack_integration']);
 
 /** Maps cluster modules; `warn` collects what is approximate or dropped. */
 export function mapClusterModules(cluster: Json, name: string, warn: (line: string) => void): Record<string, unknown> {
