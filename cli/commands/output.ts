@@ -1,8 +1,7 @@
 /** `streamalert output set|list|test|delete`. */
 import type { Command } from 'commander';
 import { action } from '../context';
-import { NotBuiltError } from '../../runtime/errors';
-import { deleteOutput, listOutputs, setOutput } from '../outputs';
+import { deleteOutput, listOutputs, setOutput, testOutput } from '../outputs';
 
 export function registerOutputCommands(parent: Command): void {
   const output = parent.command('output').description('manage alert outputs: descriptors in outputs.json, secrets in SSM');
@@ -24,12 +23,12 @@ export function registerOutputCommands(parent: Command): void {
     .action(action((ctx) => void listOutputs(ctx, { configDir: ctx.globals.config })));
   output
     .command('test <output>')
-    .description('send a sample alert to service:descriptor (not built yet: waits for the alert processor\'s delivery code)')
-    .allowUnknownOption()
+    .description('send a sample alert to service:descriptor through the alert processor\'s delivery code and print the result')
+    .option('--timeout <seconds>', 'seconds the output may take (default: global.alerts.processor.output_timeout_seconds)')
     .action(
-      action(() => {
-        throw new NotBuiltError('`streamalert output test`');
-      }),
+      action<{ timeout?: string }>((ctx, flags, args) =>
+        testOutput(ctx, { configDir: ctx.globals.config, output: args[0], timeoutMs: flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000 }),
+      ),
     );
   output
     .command('delete <output>')

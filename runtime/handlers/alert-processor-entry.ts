@@ -6,6 +6,8 @@
 import embedded from 'streamalert:config';
 import 'streamalert:rules';
 import '../outputs/all';
+// StreamAlert's community publishers, so alerts may name them as strings ('publishers.community.generic.add_record').
+import '../publishers/community';
 import { alertStoreFromEnv } from '../alerts/sink';
 import { ALERT_ENV, outputsSsmPrefix } from '../config/names';
 import { ExitCode, StreamAlertError } from '../errors';
