@@ -140,6 +140,7 @@ export function resolveConfig(raw: RawFiles): { config?: Config; problems: Confi
       monitoring: { topic_name: gl.monitoring?.topic_name ?? `${account.prefix}_streamalert_monitoring` },
       s3_access_logs: { retention_days: gl.s3_access_logs?.retention_days ?? 365 },
       alerts: resolveAlerts(gl.alerts ?? {}),
+      data_retention_days: { 'dead-letter/': 365, ...(gl.data_retention_days ?? {}) },
     },
     clusters,
     logs,

@@ -205,6 +205,11 @@ export interface GlobalSettings {
   readonly monitoring: { readonly topic_name: string };
   readonly s3_access_logs: { readonly retention_days: number };
   readonly alerts: AlertsSettings;
+  /**
+   * Days objects are kept in the data bucket, by key prefix (`dead-letter/`, `alerts/`, a log type's Firehose
+   * prefix such as `cloudtrail_events/`); prefixes not listed are kept until deleted.
+   */
+  readonly data_retention_days: Readonly<Record<string, number>>;
 }
 
 export interface AccountSettings {

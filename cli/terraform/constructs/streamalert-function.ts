@@ -74,6 +74,9 @@ export class StreamAlertFunction extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       environment: { variables: { ...props.environment } },
       dependsOn: [this.logGroup, logging],
+      // As for the rule processor: version 1 is published from the bootstrap code, so the alias never points
+      // at $LATEST; code runs only once `lambda deploy` has published and checked a version of its own.
+      publish: true,
       lifecycle: { ignoreChanges: DEPLOY_OWNED_CODE_FIELDS },
     });
     this.alias = new LambdaAlias(this, 'alias', {
@@ -81,7 +84,7 @@ export class StreamAlertFunction extends Construct {
       name: PRODUCTION_ALIAS,
       description: 'Moved by streamalert lambda deploy and rollback',
       functionName: this.function.functionName,
-      functionVersion: '$LATEST',
+      functionVersion: this.function.version,
       lifecycle: { ignoreChanges: ['function_version', 'routing_config'] },
     });
   }

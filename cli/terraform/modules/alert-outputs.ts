@@ -1,7 +1,8 @@
 /**
  * What the alert processor may call for the AWS outputs of conf/outputs.json: each configured resource by
- * its ARN, with only the action its output sends with. Outputs of other services (Slack, PagerDuty...)
- * need no IAM: their secrets come from SSM.
+ * its ARN, with only the action its output sends with (runtime/outputs/aws/). Outputs of other services
+ * (Slack, PagerDuty...) need no IAM: their secrets come from SSM. `aws-lambda-v2` keeps its function ARN
+ * in SSM, out of Terraform's sight, so it gets nothing here (grant it by hand, or use `aws-lambda`).
  */
 import type { Config } from '../../../runtime/config';
 import { arn, partitionOf, type PolicyStatement } from '../constructs/policy';
@@ -16,6 +17,13 @@ interface AwsOutputAccess {
 const inAccount = (service: string, path: (name: string) => string) => (value: string, config: Config) =>
   value.startsWith('arn:') ? value : arn(config.account.region, service, config.account.id, path(value));
 
+/** ARN of an SQS queue given by name (this account and region) or by URL. */
+function sqsQueueArn(value: string, config: Config): string {
+  const url = /^https?:\/\/sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(\d{12})\/([^/]+)$/.exec(value);
+  if (url) return arn(url[1], 'sqs', url[2], url[3]);
+  return inAccount('sqs', (name) => name)(value, config);
+}
+
 /** AWS output services and their access, by StreamAlert service name. */
 export const AWS_OUTPUT_ACCESS: Readonly<Record<string, AwsOutputAccess>> = {
   // The object key comes from the alert id: PutObject only (a resend overwrites).
@@ -27,9 +35,9 @@ export const AWS_OUTPUT_ACCESS: Readonly<Record<string, AwsOutputAccess>> = {
     },
   },
   'aws-sns': { actions: ['sns:Publish'], resource: inAccount('sns', (name) => name) },
-  // GetQueueUrl: the output knows the queue by name.
-  'aws-sqs': { actions: ['sqs:GetQueueUrl', 'sqs:SendMessage'], resource: inAccount('sqs', (name) => name) },
-  'aws-firehose': { actions: ['firehose:PutRecord', 'firehose:PutRecordBatch'], resource: inAccount('firehose', (name) => `deliverystream/${name}`) },
+  // A queue name, or its URL (https://sqs.<region>.amazonaws.com/<account>/<name>).
+  'aws-sqs': { actions: ['sqs:SendMessage'], resource: (value, config) => sqsQueueArn(value, config) },
+  'aws-firehose': { actions: ['firehose:PutRecordBatch'], resource: inAccount('firehose', (name) => `deliverystream/${name}`) },
   // `function` or `function:qualifier`.
   'aws-lambda': { actions: ['lambda:InvokeFunction'], resource: inAccount('lambda', (name) => `function:${name}`) },
 };

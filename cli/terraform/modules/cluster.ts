@@ -16,6 +16,7 @@ import { intelReadStatements } from './intel-access';
 import { Kinesis } from './kinesis';
 import { KinesisEvents } from './kinesis-events';
 import { RuleProcessor } from './rule-processor';
+import { RuleProcessorReliability } from './rule-processor-reliability';
 import { S3Events } from './s3-events';
 import { SnsInputs } from './sns-inputs';
 import { SqsInputs } from './sqs-inputs';
@@ -36,7 +37,8 @@ function on<T extends { readonly enabled: boolean }>(module: T | undefined): T |
 export function firehoseWriteStatement(config: Config): PolicyStatement {
   const { account } = config;
   return {
-    Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'],
+    // PutRecordBatch only: the sink never sends one record at a time.
+    Action: 'firehose:PutRecordBatch',
     // Every name firehoseStreamName() gives starts with this, long ones included.
     Resource: arn(account.region, 'firehose', account.id, `deliverystream/${account.prefix}_streamalert_*`),
   };
@@ -80,8 +82,9 @@ export class Cluster extends Construct {
       ? new Kinesis(this, 'kinesis', { accountId, region, streamName, settings: kinesisSettings.streams, kmsKeyArn })
       : undefined;
     const kinesisEvents = on(m.kinesis_events);
+    let kinesisMapping: KinesisEvents | undefined;
     if (kinesis && kinesisEvents) {
-      new KinesisEvents(this, 'kinesis_events', {
+      kinesisMapping = new KinesisEvents(this, 'kinesis_events', {
         region,
         settings: kinesisEvents,
         kinesis,
@@ -90,6 +93,14 @@ export class Cluster extends Construct {
         failureQueueName: `${base}_kinesis_failures`,
       });
     }
+    new RuleProcessorReliability(this, 'rule_processor_reliability', {
+      region,
+      functionName,
+      ruleProcessor,
+      kmsKeyArn,
+      topicArn: global.topicFor(region).arn,
+      otherFailureQueues: kinesisMapping?.failureQueue ? [kinesisMapping.failureQueue] : [],
+    });
     const monitoring = on(m.cloudwatch_monitoring);
     if (monitoring) {
       new CloudwatchMonitoring(this, 'cloudwatch_monitoring', {

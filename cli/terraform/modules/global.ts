@@ -6,7 +6,7 @@
 import { Construct } from 'constructs';
 import { S3Backend, type TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketLifecycleConfiguration, type S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import type { Config } from '../../../runtime/config';
 import { alertsTableName, dataBucketName, sourceBucketName } from '../../../runtime/config/names';
 import { StreamAlertError } from '../../../runtime/errors';
@@ -55,6 +55,29 @@ export interface RegionalBuckets {
   readonly source: SecureBucket;
 }
 
+/**
+ * The data bucket's lifecycle rules: each configured prefix expires after its days; every prefix drops old
+ * versions after 30 days and incomplete multipart uploads after 7 (none of them is ever read back).
+ */
+export function determineDataLifecycle(days: Readonly<Record<string, number>>): S3BucketLifecycleConfigurationRule[] {
+  const rules: S3BucketLifecycleConfigurationRule[] = Object.entries(days)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([prefix, expire]) => ({
+      id: `expire-${prefix.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/-+$/, '')}`,
+      status: 'Enabled',
+      filter: [{ prefix }],
+      expiration: [{ days: expire }],
+    }));
+  rules.push({
+    id: 'old-versions-and-uploads',
+    status: 'Enabled',
+    filter: [{ prefix: '' }],
+    noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+    abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+  });
+  return rules;
+}
+
 /** Global resources shared by every cluster. */
 export class GlobalModule extends Construct {
   /** The account region's source bucket. */
@@ -91,6 +114,11 @@ export class GlobalModule extends Construct {
       region: account.region,
       kmsKeyArn: this.keyFor(account.region).arn,
       accessLogsBucket: this.accessLogsBucket.bucket.bucket,
+    });
+    new S3BucketLifecycleConfiguration(this, 'data_lifecycle', {
+      bucket: this.dataBucket.bucket.id,
+      region: account.region,
+      rule: determineDataLifecycle(config.global.data_retention_days),
     });
     this.alertsTable = new AlertsTable(this, 'alerts_table', {
       tableName: alertsTableName(config),

@@ -112,6 +112,9 @@ export class RuleProcessor extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       environment: { variables: determineEnvironment(props.cluster, settings, props.deadLetter.bucket, props.alertsEnvironment) },
       dependsOn: [this.logGroup, logging],
+      // Version 1 is published from the bootstrap code, so the alias never points at $LATEST: code runs only
+      // once `lambda deploy` has published and checked a version of its own.
+      publish: true,
       lifecycle: { ignoreChanges: DEPLOY_OWNED_CODE_FIELDS },
     });
     this.alias = new LambdaAlias(this, 'alias', {
@@ -119,7 +122,7 @@ export class RuleProcessor extends Construct {
       name: PRODUCTION_ALIAS,
       description: 'Moved by streamalert lambda deploy and rollback',
       functionName: this.function.functionName,
-      functionVersion: '$LATEST',
+      functionVersion: this.function.version,
       lifecycle: { ignoreChanges: ['function_version', 'routing_config'] },
     });
   }

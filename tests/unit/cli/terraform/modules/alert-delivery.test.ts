@@ -56,9 +56,14 @@ describe('alert delivery terraform', () => {
       expect(fn.lifecycle.ignore_changes).toEqual(expect.arrayContaining(['filename', 's3_key', 'source_code_hash']));
     });
 
-    it('has a production alias whose version Terraform never moves', () => {
+    it('has a production alias on version 1 (the published bootstrap code, never $LATEST) that Terraform never moves', () => {
+      expect(fn.publish).toBe(true);
       expect(r.aws_lambda_alias[`${id}_alias`]).toEqual(
-        expect.objectContaining({ name: 'production', function_version: '$LATEST', lifecycle: { ignore_changes: ['function_version', 'routing_config'] } }),
+        expect.objectContaining({
+          name: 'production',
+          function_version: `\${aws_lambda_function.${id}.version}`,
+          lifecycle: { ignore_changes: ['function_version', 'routing_config'] },
+        }),
       );
     });
 
@@ -180,17 +185,17 @@ describe('alert delivery terraform', () => {
     const outputs = {
       'aws-s3': { archive: 'acme-alert-archive', other: 'arn:aws:s3:::acme-other-archive' },
       'aws-sns': { page: 'acme-pages', cross: 'arn:aws:sns:us-west-2:210987654321:their-topic' },
-      'aws-sqs': { queue: 'acme-alert-queue' },
+      'aws-sqs': { queue: 'acme-alert-queue', url: 'https://sqs.eu-west-1.amazonaws.com/210987654321/their-queue' },
       'aws-firehose': { hose: 'acme-alert-hose' },
       slack: ['security'],
     };
 
     it('become one statement per service naming each configured resource by ARN, with only the call it sends with', () => {
       expect(determineOutputStatements(configWith(undefined, { 'outputs.json': outputs }))).toEqual([
-        { Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'], Resource: ['arn:aws:firehose:us-east-1:123456789012:deliverystream/acme-alert-hose'] },
+        { Action: ['firehose:PutRecordBatch'], Resource: ['arn:aws:firehose:us-east-1:123456789012:deliverystream/acme-alert-hose'] },
         { Action: ['s3:PutObject'], Resource: ['arn:aws:s3:::acme-alert-archive/*', 'arn:aws:s3:::acme-other-archive/*'] },
         { Action: ['sns:Publish'], Resource: ['arn:aws:sns:us-east-1:123456789012:acme-pages', 'arn:aws:sns:us-west-2:210987654321:their-topic'] },
-        { Action: ['sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: ['arn:aws:sqs:us-east-1:123456789012:acme-alert-queue'] },
+        { Action: ['sqs:SendMessage'], Resource: ['arn:aws:sqs:eu-west-1:210987654321:their-queue', 'arn:aws:sqs:us-east-1:123456789012:acme-alert-queue'] },
       ]);
     });
 

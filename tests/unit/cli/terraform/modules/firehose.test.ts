@@ -93,7 +93,7 @@ describe('rule processor access to Firehose', () => {
     const on = resourcesWith();
     const policy = JSON.parse(on.aws_iam_role_policy.corp_rule_processor_firehose.policy);
     expect(policy.Statement).toEqual([
-      { Effect: 'Allow', Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'], Resource: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/acme_streamalert_*' },
+      { Effect: 'Allow', Action: 'firehose:PutRecordBatch', Resource: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/acme_streamalert_*' },
     ]);
     expect(firehoseStreamName({ account: { id: '1', prefix: 'acme', region: 'us-east-1' } }, 'cloudtrail:events')).toMatch(/^acme_streamalert_/);
     const off = resourcesWith((v) => (v.global.firehose.enabled = false));

@@ -79,9 +79,14 @@ describe('rule_processor module', () => {
     expect(DEPLOY_OWNED_CODE_FIELDS).toEqual(expect.arrayContaining(['filename', 'source_code_hash', 's3_bucket', 's3_key']));
   });
 
-  it('has a production alias whose version Terraform never moves', () => {
+  it('has a production alias on version 1 (published from the bootstrap code, never $LATEST) that Terraform never moves', () => {
+    expect(fn.publish).toBe(true);
     expect(r.aws_lambda_alias.prod_rule_processor_alias).toEqual(
-      expect.objectContaining({ name: 'production', function_version: '$LATEST', lifecycle: { ignore_changes: ['function_version', 'routing_config'] } }),
+      expect.objectContaining({
+        name: 'production',
+        function_version: '${aws_lambda_function.prod_rule_processor.version}',
+        lifecycle: { ignore_changes: ['function_version', 'routing_config'] },
+      }),
     );
   });
 
