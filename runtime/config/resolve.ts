@@ -137,6 +137,7 @@ export function resolveConfig(raw: RawFiles): { config?: Config; problems: Confi
         compression: fh.compression ?? 'GZIP',
         log_types: firehoseTypes,
       },
+      athena: { bytes_scanned_cutoff_gb: gl.athena?.bytes_scanned_cutoff_gb ?? 10 },
       monitoring: { topic_name: gl.monitoring?.topic_name ?? `${account.prefix}_streamalert_monitoring` },
       s3_access_logs: { retention_days: gl.s3_access_logs?.retention_days ?? 365 },
       alerts: resolveAlerts(gl.alerts ?? {}),

@@ -200,8 +200,15 @@ export interface AlertsSettings {
   readonly processor: AlertProcessorSettings;
 }
 
+/** Historical search: the Athena workgroup. */
+export interface AthenaSettings {
+  /** Athena cancels a query that would scan more (BytesScannedCutoffPerQuery). */
+  readonly bytes_scanned_cutoff_gb: number;
+}
+
 export interface GlobalSettings {
   readonly firehose: FirehoseSettings;
+  readonly athena: AthenaSettings;
   readonly monitoring: { readonly topic_name: string };
   readonly s3_access_logs: { readonly retention_days: number };
   readonly alerts: AlertsSettings;

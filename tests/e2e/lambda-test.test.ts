@@ -65,6 +65,24 @@ describe('streamalert lambda test', () => {
     expect(run.stderr).toMatch(/rule github_oauth_application_create: rule threw; counted as no match: broken on purpose/);
   });
 
+  it("matches the indicators a fixture mocks in test_fixtures.threat_intel (StreamAlert's format), and only those", () => {
+    const copy = mkdtempSync(join(REPO_ROOT, '.e2e-rules-'));
+    cleanups.push(copy);
+    cpSync(join(REPO_ROOT, 'rules'), copy, { recursive: true });
+    const dir = join(copy, 'community', 'onelogin');
+    const rule = join(dir, 'onelogin_events_threat_intel_example.ts');
+    // Enabled for this test (the pack keeps it disabled, as StreamAlert does).
+    writeFileSync(rule, readFileSync(rule, 'utf8').replace(/\bdisable\(\s*rule</, '(rule<'));
+    const fixture = join(dir, 'onelogin_events_threat_intel_example.json');
+    const events = JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, unknown>[];
+    const unmocked = { ...events[0], description: 'same event without mocked indicators', trigger_rules: [], test_fixtures: undefined };
+    writeFileSync(fixture, JSON.stringify([events[0], unmocked]));
+    const run = runCli(['lambda', 'test', '--no-typecheck', '--rules-dir', copy, fixture]);
+    expect(run.stderr).toMatch(/PASS \[0\][^\n]*rules: onelogin_events_threat_intel_example\)/);
+    expect(run.stderr).toMatch(/PASS \[1\] same event without mocked indicators[^\n]*rules: \(none\)\)/);
+    expect(run.code).toBe(0);
+  });
+
   it('fails with exit 4 when a rule does not type check, naming the file and the error', () => {
     const copy = mkdtempSync(join(REPO_ROOT, '.e2e-rules-'));
     cleanups.push(copy);
