@@ -4,9 +4,9 @@ import { UsageError } from '../../runtime/errors';
 
 /**
  * `--function` values: `rule` (the rule processor of each cluster), `alert` (the alert processor),
- * `merger` (the alert merger), or `all`.
+ * `merger` (the alert merger), `rule_promotion` (when `global.rule_staging.enabled`), or `all`.
  */
-export const FUNCTION_CHOICES: readonly (FunctionKind | 'all')[] = ['rule', 'alert', 'merger', 'all'];
+export const FUNCTION_CHOICES: readonly (FunctionKind | 'all')[] = ['rule', 'alert', 'merger', 'rule_promotion', 'all'];
 
 /** Options of {@link selectTargets}. */
 export interface TargetSelection {
