@@ -58,7 +58,10 @@ try {
       `the function gets ${Math.min(1, memory / FULL_VCPU_MB).toFixed(2)} vCPU at ${memory} MB, so its rate is this machine's single-core rate times that share`,
   );
   const header = ['family', 'alerts', 'path', 'records/s', 'MB/s', 'x JSON.parse', 'peak RSS', '$/TB @' + memory, '$/TB @' + upstreamMemory];
-  const rows = [];
+  // Rows are printed as each case ends (fixed widths), so a long run shows progress.
+  const widths = [10, 18, 7, 10, 6, 12, 9, 10, 10];
+  const line = (cells) => cells.map((c, i) => (i < 3 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(line(header));
   for (const family of families) {
     for (const rate of rates) {
       const result = await runCase(fnDir, family, rate);
@@ -68,7 +71,7 @@ try {
         const got = result.results[`${path} handler`];
         const bytesPerInvocation = path === 'kinesis' ? result.bytes / Math.ceil(result.records / 500) : result.bytes / Math.ceil(result.records / 2000);
         const baseline = path === 's3' && result.seconds['JSON.parse documents'] !== undefined ? result.seconds['JSON.parse documents'] : parse;
-        rows.push([
+        console.log(line([
           family,
           `${got.alerts}/${got.classified} (${((100 * got.alerts) / Math.max(1, got.classified)).toFixed(1)}%)`,
           path,
@@ -78,11 +81,10 @@ try {
           `${result.peak_rss_mb.toFixed(0)} MB`,
           `$${costPerTb(result.bytes / s, memory, bytesPerInvocation).toFixed(2)}`,
           `$${costPerTb(result.bytes / s, upstreamMemory, bytesPerInvocation).toFixed(2)}`,
-        ]);
+        ]));
       }
     }
   }
-  printTable(header, rows);
   console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -107,11 +109,4 @@ function runCase(fnDir, family, rate) {
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`case ${family} ${rate} exited with ${code}`))));
   });
-}
-
-function printTable(header, rows) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i < 3 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
 }
