@@ -118,21 +118,38 @@ export async function runAppNew(ctx: CommandContext, options: AppNewOptions, dep
   const variables = editedVariables(readFileSync(variablesPath, 'utf8'), options.cluster, functionName, app, options);
   validateEdited(options.configDir, variables, app.service);
 
-  ctx.io.info(`credentials for ${app.type} (stored in SSM, never printed):`);
-  const values = options.fromStdin ? await readJsonObject(deps.streams.input, 'credentials') : await promptProperties(app.auth, deps.streams);
-  validateCredentials(app, values);
-  const parameter = appParameterNames(appSsmPrefix(config, functionName)).auth;
-  await (deps.writeParameter ?? putSecureParameter)({
-    region: cluster.region,
-    name: parameter,
-    value: JSON.stringify(values),
-    keyId: `alias/${config.account.prefix}_streamalert`,
-    overwrite: options.overwrite,
-    description: `StreamAlert app ${functionName} credentials`,
-  });
+  const parameter = await storeCredentials(ctx, { app, functionName, region: cluster.region, config, fromStdin: options.fromStdin, overwrite: options.overwrite }, deps);
   writeFileSync(variablesPath, variables);
   ctx.io.info(`added app ${functionName} (${app.type}, ${options.interval}) to cluster ${options.cluster}; credentials in ${parameter}`);
   ctx.io.info('next: `streamalert terraform apply` then `streamalert lambda deploy --function apps`');
   ctx.io.result({ ok: true, function: functionName, type: app.type, cluster: options.cluster, parameter });
   return functionName;
+}
+
+/** What {@link storeCredentials} needs. */
+export interface StoreCredentialsOptions {
+  readonly app: AppDefinition;
+  readonly functionName: string;
+  readonly region: string;
+  readonly config: Pick<Config, 'account'>;
+  readonly fromStdin: boolean;
+  readonly overwrite: boolean;
+}
+
+/** Reads an app's credentials (prompt or stdin), checks them and writes its SSM auth parameter; returns its name. */
+export async function storeCredentials(ctx: CommandContext, options: StoreCredentialsOptions, deps: AppNewDeps): Promise<string> {
+  const { app, functionName } = options;
+  ctx.io.info(`credentials for ${app.type} (stored in SSM, never printed):`);
+  const values = options.fromStdin ? await readJsonObject(deps.streams.input, 'credentials') : await promptProperties(app.auth, deps.streams);
+  validateCredentials(app, values);
+  const parameter = appParameterNames(appSsmPrefix(options.config, functionName)).auth;
+  await (deps.writeParameter ?? putSecureParameter)({
+    region: options.region,
+    name: parameter,
+    value: JSON.stringify(values),
+    keyId: `alias/${options.config.account.prefix}_streamalert`,
+    overwrite: options.overwrite,
+    description: `StreamAlert app ${functionName} credentials`,
+  });
+  return parameter;
 }

@@ -2,3 +2,4 @@
 export { runAppNew, appFunctionName, validateCredentials, type AppNewOptions, type AppNewDeps } from './app-new';
 export { runAppRun, type AppRunOptions } from './app-run';
 export { runAppList } from './app-list';
+export { runAppAuth, type AppAuthOptions } from './app-auth';

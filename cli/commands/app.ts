@@ -2,7 +2,6 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { appTypes } from '../../runtime/apps';
-import { runAppList, runAppNew, runAppRun } from '../apps';
 import { action } from '../context';
 
 interface AppNewFlags {
@@ -22,6 +21,9 @@ interface AppRunFlags {
   readonly lookback?: number;
   readonly maxPolls?: number;
 }
+
+// The app work pulls in the Terraform checks (cdktf): loaded only when an app command runs, not at every start.
+const loadWork = () => import('../apps');
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -44,6 +46,7 @@ export function registerAppCommands(program: Command): void {
     .option('--overwrite', 'replace an existing app of that name and its stored credentials')
     .action(
       action<AppNewFlags>(async (ctx, flags, args) => {
+        const { runAppNew } = await loadWork();
         await runAppNew(
           ctx,
           {
@@ -63,9 +66,21 @@ export function registerAppCommands(program: Command): void {
     );
 
   app
+    .command('auth')
+    .description("store (or replace) an app's credentials in SSM: imported apps and rotated keys; read at a prompt with echo off, or as JSON with --from-stdin")
+    .argument('<name>', 'the app function name or app_name')
+    .option('--from-stdin', 'read the credentials as one JSON object from stdin')
+    .action(
+      action<{ fromStdin?: boolean }>(async (ctx, flags, args) => {
+        const { runAppAuth } = await loadWork();
+        await runAppAuth(ctx, { configDir: resolve(ctx.globals.config), name: args[0] ?? '', fromStdin: flags.fromStdin === true }, { streams: { input: process.stdin, output: process.stderr } });
+      }),
+    );
+
+  app
     .command('list')
     .description('list the configured apps (cluster, function, type, schedule) and the app types available; never credentials')
-    .action(action((ctx) => runAppList(ctx, { configDir: resolve(ctx.globals.config) })));
+    .action(action(async (ctx) => (await loadWork()).runAppList(ctx, { configDir: resolve(ctx.globals.config) })));
 
   app
     .command('run')
@@ -78,6 +93,7 @@ export function registerAppCommands(program: Command): void {
     .option('--max-polls <n>', 'most API pages to read', positiveInt, 10)
     .action(
       action<AppRunFlags>(async (ctx, flags, args) => {
+        const { runAppRun } = await loadWork();
         await runAppRun(
           ctx,
           {

@@ -8,8 +8,9 @@ export function registerConfigCommands(program: Command): void {
   const config = program.command('config').description('check and import configuration');
   config
     .command('validate')
-    .description('validate conf/ (variables.json, schemas, outputs.json) and print "ok" or every problem (exit 3)')
-    .action(action((ctx) => validateConfig(ctx, { dir: ctx.globals.config })));
+    .description('validate conf/ (variables.json, schemas, outputs.json) and the outputs every rule names; print "ok" or every problem (exit 3)')
+    .option('--rules-dir <dir>', 'directory of the rule files whose outputs are checked (default: rules/ beside the conf directory)')
+    .action(action<{ rulesDir?: string }>((ctx, flags) => validateConfig(ctx, { dir: ctx.globals.config, rulesDir: flags.rulesDir })));
   config
     .command('import')
     .description("convert an Airbnb StreamAlert conf directory (v3, 1.4 or 1.3 layout) into this project's conf/")

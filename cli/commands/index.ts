@@ -7,6 +7,7 @@ import { registerLookupTablesCommands } from './lookup-tables';
 import { registerOutputCommands } from './output';
 import { registerProcessCommand } from './process';
 import { registerRuleCommands } from './rule';
+import { registerSchemaCommands } from './schema';
 import { registerTerraformCommands } from './terraform';
 import { registerTypesCommands } from './types';
 
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerOutputCommands(program);
   registerAppCommands(program);
   registerLookupTablesCommands(program);
+  registerSchemaCommands(program);
 }

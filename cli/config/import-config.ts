@@ -13,6 +13,12 @@ export function importConfig(ctx: CommandContext, options: ImportCommandOptions)
     `imported StreamAlert ${report.layout} configuration: ${report.clusters.length} cluster(s) (${report.clusters.join(', ')}), ` +
       `${report.schemaFiles.length} schema file(s) -> ${displayPath(options.to)}`,
   );
+  const setAgain = report.outputs.filter((o) => o.setAgain);
+  if (setAgain.length > 0) {
+    ctx.io.warn(`${setAgain.length} output(s) of outputs.json need their secrets set again:`);
+    for (const o of setAgain) ctx.io.warn(`  ${o.output}: ${o.reason}`);
+  }
+  for (const o of report.outputs.filter((x) => !x.setAgain)) ctx.io.info(`output ${o.output} ${o.reason}`);
   ctx.io.info(`ok: ${displayPath(options.to)} validates`);
   ctx.io.result({ ok: true, ...report });
 }

@@ -37,3 +37,15 @@ export class BundleError extends StreamAlertError {
     this.diagnostics = diagnostics;
   }
 }
+
+/** A packaged function failed to load in a fresh Node process. Exit code 1, nothing written or uploaded. */
+export class BundleLoadError extends StreamAlertError {
+  constructor(functionName: string, output: string) {
+    const lines = output.split('\n').slice(0, MAX_LISTED);
+    super('BundleLoadFailed', listed(`${functionName}: the packaged function fails to start; nothing was packaged or uploaded:`, lines), {
+      source: 'user',
+      exitCode: ExitCode.Runtime,
+      hint: 'this is what Lambda would hit on every invocation: fix the rule or configuration named above (a rule name defined twice is a common cause)',
+    });
+  }
+}

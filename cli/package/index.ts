@@ -6,6 +6,7 @@ export { typeCheck, type TypeCheckOptions } from './typecheck';
 export { createDeterministicZip, sha256, ZIP_EPOCH, ZIP_FILE_MODE, type ZipEntry } from './zip';
 export { CONFIG_MODULE, RULES_MODULE, ruleFiles, isRuleFile, virtualModulesPlugin, portableConfig } from './virtual-modules';
 export { assertEntryExists, defaultOutDir, defaultRulesDir, packageRoot, ruleProcessorEntry } from './paths';
-export { BundleError, TypeCheckError } from './errors';
+export { BundleError, BundleLoadError, TypeCheckError } from './errors';
+export { smokeLoadBundle } from './smoke-load';
 export type { BundleOptions, FunctionBundle, FunctionPackage } from './types';
 export { runPackage, packageSelected, packageJson, formatSize, type PackageOptions } from './run-package';

@@ -1,9 +1,13 @@
-/** Packages functions: type check once, bundle each, zip deterministically, write to the output directory. */
+/**
+ * Packages functions: type check once, bundle each, load each in a fresh Node process (init + a no-op event),
+ * zip deterministically, write to the output directory.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config, FunctionTarget } from '../../runtime/config';
 import { buildFunctionBundle } from './bundle';
 import { assertEntryExists, defaultOutDir, defaultRulesDir, packageRoot, ruleProcessorEntry } from './paths';
+import { smokeLoadBundle } from './smoke-load';
 import { typeCheck } from './typecheck';
 import type { FunctionPackage } from './types';
 import { createDeterministicZip, sha256, type ZipEntry } from './zip';
@@ -62,6 +66,8 @@ export async function packageFunctions(options: PackageFunctionsOptions): Promis
       entries[0] = { name: 'index.js', data: `${bundle.code}//# sourceMappingURL=index.js.map\n` };
       entries.push({ name: 'index.js.map', data: bundle.map });
     }
+    options.onProgress?.(target, 'load');
+    smokeLoadBundle(target.name, entries, { invoke: target.kind === 'rule' });
     options.onProgress?.(target, 'zip');
     built.push({ target, zip: await createDeterministicZip(entries), map: bundle.map, ruleFiles: bundle.ruleFiles, warnings: bundle.warnings });
   }

@@ -1,11 +1,13 @@
-import { rule } from '../../runtime/rules';
+import { py, rule } from '../../runtime/rules';
+import { demisto_classification } from '../publishers/sample_demisto';
 
-/** Example of a rule that sends its alerts to Demisto: any osquery result from the host named sample_demisto. */
+/** Example of a rule that sends its alerts to Demisto, classified by a publisher: osquery results from the host sample_demisto. */
 rule<'osquery:differential'>({
   logs: ['osquery:differential'],
-  outputs: ['demisto:sample-integration'],
+  outputs: ['aws-firehose:alerts', 'demisto:sample-integration'],
   severity: 'info',
-  context: { demisto: { incident_type: 'My sample type' } },
+  publishers: [demisto_classification],
+  context: { demisto: { incident_type: 'My sample type', playbook: 'A Playbook', severity: 'informational' } },
 })(function sample_demisto(rec) {
-  return rec.hostIdentifier === 'sample_demisto';
+  return py.get(rec, 'hostIdentifier', '') === 'sample_demisto';
 });

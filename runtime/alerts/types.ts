@@ -15,3 +15,32 @@ export interface AlertSink {
   /** Writes everything buffered. Throws (a retryable StreamAlertError) when alerts could not be stored. */
   flush(): Promise<void>;
 }
+
+/** The table key of one alert (hash `RuleName`, range `AlertID`). */
+export interface AlertKey {
+  readonly rule_name: string;
+  readonly alert_id: string;
+}
+
+/** Delivery state of a stored alert. */
+export interface AlertState {
+  /** Outputs that acknowledged the alert (recorded one by one, at once, with a conditional update). */
+  readonly outputs_sent: readonly string[];
+  /** Outputs that failed permanently (a bad descriptor, a refused message): not retried, dead-lettered. */
+  readonly outputs_failed: readonly string[];
+  /** Dispatches to the alert processor so far. */
+  readonly attempts: number;
+  /** ISO-8601 times of the first and the latest dispatch. */
+  readonly first_dispatch?: string;
+  readonly last_dispatch?: string;
+  /** The latest error of each output that failed (cut to a few KB). */
+  readonly last_errors: Readonly<Record<string, string>>;
+}
+
+/** An alert as the table holds it. */
+export interface StoredAlert {
+  readonly alert: Alert;
+  readonly state: AlertState;
+  /** S3 key of the record when the alert was too large for one item (`alerts/records/...`). */
+  readonly record_key?: string;
+}

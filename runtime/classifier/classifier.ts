@@ -1,11 +1,15 @@
 /**
- * The classifier: tries a raw record against candidate log types (by priority, then declaration order) and
- * returns the records of the first schema that matches, or an unclassified record saying, for every candidate,
- * why it did not match. It never throws on bad data.
+ * The classifier: tries a raw record against candidate log types (by priority, exact schemas before tolerant
+ * ones, then declaration order) and returns the records of the first schema that matches, or an unclassified
+ * record saying, for every candidate, why it did not match. It never throws on bad data.
+ *
+ * When the first match is a tolerant schema (`extra_keys: "keep"`), the other tolerant candidates of the same
+ * priority are tried too and the most specific one wins: the one leaving the fewest undeclared keys (ties go to
+ * declaration order). A record fitting two tolerant types thus lands on the one that describes more of it.
  */
 import type { Config } from '../config/types';
 import { errorMessage } from '../errors';
-import { compileLog, tryOrder, type CompiledLog } from './compile';
+import { compileLog, rankOf, tryOrder, type CompiledLog } from './compile';
 import { isMiss } from './miss';
 import type { ParsedPayload } from './parsers/parser';
 import { renderRawData } from './raw-data';
@@ -70,8 +74,24 @@ function success(log: CompiledLog, parsed: ParsedPayload, raw: RawRecord): Class
   return outcome;
 }
 
+/**
+ * Among the tolerant candidates of the same priority as `logs[first]` (which matched as `parsed`), the match
+ * with the fewest undeclared keys; the earliest on a tie.
+ */
+function mostSpecific(logs: readonly CompiledLog[], first: number, parsed: ParsedPayload, ctx: RecordContext): { log: CompiledLog; parsed: ParsedPayload } {
+  let best = { log: logs[first], parsed, extra: logs[first].extraKeys(parsed.records) };
+  const rank = rankOf(logs[first]);
+  for (let j = first + 1; j < logs.length && best.extra > 0 && rankOf(logs[j]) === rank; j++) {
+    const other = logs[j].parse(ctx, false);
+    if (isMiss(other)) continue;
+    const extra = logs[j].extraKeys(other.records);
+    if (extra < best.extra) best = { log: logs[j], parsed: other, extra };
+  }
+  return best;
+}
+
 /** Compiles every log type of `config` once. @throws ConfigError when a schema cannot be compiled. */
-export function createClassifier(config: Config): Classifier {
+export function createClassifier(config: Pick<Config, 'logs'>): Classifier {
   const compiled = Object.values(config.logs).map((log, index) => compileLog(log, index));
   const byName = new Map(compiled.map((log) => [log.name, log]));
   // Callers pass the same candidate list for every record of a source: look it up by identity first.
@@ -98,9 +118,13 @@ export function createClassifier(config: Config): Classifier {
     const ctx = new RecordContext(raw.data);
     const text = typeof raw.data === 'string' ? undefined : ctx.text();
     if (text && !text.ok && raw.data instanceof Uint8Array) return unclassified(raw, text.reason, []);
-    for (const log of plan.logs) {
-      const parsed = log.parse(ctx, false);
-      if (!isMiss(parsed)) return success(log, parsed, raw);
+    const logs = plan.logs;
+    for (let i = 0; i < logs.length; i++) {
+      const parsed = logs[i].parse(ctx, false);
+      if (isMiss(parsed)) continue;
+      if (!logs[i].keepExtra) return success(logs[i], parsed, raw);
+      const best = mostSpecific(logs, i, parsed, ctx);
+      return success(best.log, best.parsed, raw);
     }
     const failures: CandidateFailure[] = plan.logs.map((log) => {
       const parsed = log.parse(ctx, true);

@@ -2,6 +2,8 @@
  * A schema (`{ key: type }`) compiled once into a field list, and the matcher that checks a record against it
  * and builds the typed output in the same pass: exact key set (optional keys may be absent and get a default),
  * nested non-empty maps checked recursively with exact keys, every value coerced (coerce.ts).
+ * With `extra_keys: "keep"` the declared keys still decide the match and are coerced, and keys the schema does
+ * not list are copied to the output as they are, at every level of the schema.
  * The input record is never mutated.
  */
 import { ConfigError } from '../errors';
@@ -29,6 +31,8 @@ export interface CompiledSpec {
   readonly keys: ReadonlySet<string>;
   /** Keys that must be present: checked first, so that most wrong schemas fail after a lookup or two. */
   readonly requiredKeys: readonly string[];
+  /** `extra_keys: "keep"`: undeclared keys are kept, not a reason to reject the record. */
+  readonly keepExtra: boolean;
 }
 
 /** Where a schema is declared, for configuration errors. */
@@ -59,29 +63,34 @@ function kindOf(type: FieldType, origin: SpecOrigin): FieldKind {
   }
 }
 
-/** Compiles `spec`; keys in `optional` may be absent. */
-export function compileSpec(spec: SchemaSpec, optional: ReadonlySet<string>, origin: SpecOrigin): CompiledSpec {
+/** Compiles `spec`; keys in `optional` may be absent; `keepExtra` applies to nested maps too. */
+export function compileSpec(spec: SchemaSpec, optional: ReadonlySet<string>, origin: SpecOrigin, keepExtra = false): CompiledSpec {
   const fields: FieldSpec[] = Object.entries(spec).map(([key, type]) => {
     const where = { file: origin.file, pointer: `${origin.pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` };
     const kind = kindOf(type, where);
     return {
       key,
       kind,
-      nested: kind === 'map' ? compileSpec(type as SchemaSpec, new Set(), where) : undefined,
+      nested: kind === 'map' ? compileSpec(type as SchemaSpec, new Set(), where, keepExtra) : undefined,
       optional: optional.has(key),
       inherited: key in Object.prototype,
       proto: key === '__proto__',
     };
   });
-  return { fields, keys: new Set(fields.map((f) => f.key)), requiredKeys: fields.filter((f) => !f.optional).map((f) => f.key) };
+  return {
+    fields,
+    keys: new Set(fields.map((f) => f.key)),
+    requiredKeys: fields.filter((f) => !f.optional).map((f) => f.key),
+    keepExtra,
+  };
 }
 
 function keyMiss(value: Record<string, unknown>, spec: CompiledSpec, path: string): Miss {
   const missing = spec.fields.filter((f) => !f.optional && !hasOwn(value, f.key)).map((f) => f.key);
-  const unexpected = Object.keys(value).filter((k) => !spec.keys.has(k));
+  const unexpected = spec.keepExtra ? [] : Object.keys(value).filter((k) => !spec.keys.has(k));
   const parts = [
     missing.length > 0 ? `missing keys ${listNames(missing)}` : '',
-    unexpected.length > 0 ? `unexpected keys ${listNames(unexpected)}` : '',
+    unexpected.length > 0 ? `unexpected keys ${listNames(unexpected)} (the schema's extra_keys is "reject"; "keep" accepts them)` : '',
   ].filter(Boolean);
   return new Miss(`${path ? `map "${path}"` : 'record'} does not fit the schema: ${parts.join('; ')}`);
 }
@@ -102,7 +111,8 @@ export function matchSpec(
     return explain ? new Miss(`${path ? `field "${path}"` : 'record'} is ${describeKind(value)}, not a JSON object`) : MISS;
   }
   for (const key of spec.requiredKeys) if (!hasOwn(value, key)) return explain ? keyMiss(value, spec, path) : MISS;
-  const count = subset ? 0 : countKeys(value);
+  const exact = !subset && !spec.keepExtra;
+  const count = exact ? countKeys(value) : 0;
   if (count > spec.fields.length) return explain ? keyMiss(value, spec, path) : MISS;
   const out: Record<string, unknown> = {};
   let present = 0;
@@ -123,6 +133,22 @@ export function matchSpec(
     if (field.proto) setKey(out, key, typed);
     else out[key] = typed;
   }
-  if (!subset && present !== count) return explain ? keyMiss(value, spec, path) : MISS;
+  if (exact && present !== count) return explain ? keyMiss(value, spec, path) : MISS;
+  if (spec.keepExtra && !subset) copyExtra(value, spec, out);
   return out;
+}
+
+/** Copies the keys of `value` that `spec` does not declare into `out`, untouched. */
+function copyExtra(value: Record<string, unknown>, spec: CompiledSpec, out: Record<string, unknown>): void {
+  for (const key in value) {
+    if (hasOwn(value, key) && !spec.keys.has(key)) setKey(out, key, value[key]);
+  }
+}
+
+/** Number of own keys of `value` that `spec` does not declare (how loosely a `keep` schema fits). */
+export function countExtra(value: unknown, spec: CompiledSpec): number {
+  if (!isPlainObject(value)) return 0;
+  let n = 0;
+  for (const key in value) if (hasOwn(value, key) && !spec.keys.has(key)) n++;
+  return n;
 }

@@ -80,6 +80,8 @@ export interface ThreatIntelConfig {
   readonly excluded_iocs: Readonly<Record<string, readonly string[]>>;
   /** IOC type -> normalized types looked up as that type. */
   readonly normalized_ioc_types: Readonly<Record<string, readonly string[]>>;
+  /** Seconds a container remembers a lookup result, found or not (0: never). */
+  readonly cache_seconds: number;
   readonly downloader: DownloaderConfig;
 }
 
@@ -133,6 +135,7 @@ export function resolveThreatIntel(
     clusters,
     excluded_iocs: Object.fromEntries(Object.entries<Raw>(raw?.excluded_iocs ?? {}).map(([type, values]) => [type, Object.keys(values)])),
     normalized_ioc_types: { ...(raw?.normalized_ioc_types ?? {}) },
+    cache_seconds: raw?.cache_seconds ?? 300,
     downloader: {
       enabled: d.enabled ?? false,
       schedule: d.schedule ?? 'rate(1 day)',

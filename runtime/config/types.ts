@@ -258,6 +258,12 @@ export interface ParserConfiguration {
   readonly json_regex_key?: string;
   readonly log_patterns?: Readonly<Record<string, unknown>>;
   readonly priority?: number;
+  /**
+   * Keys a record has that the schema does not list: `reject` (StreamAlert's exact matching) fails the match;
+   * `keep` lets the declared keys decide and copies the others into the classified record untouched.
+   * @default 'reject'
+   */
+  readonly extra_keys?: 'keep' | 'reject';
   readonly delimiter?: string;
   readonly separator?: string;
   readonly quotechar?: string;
@@ -266,7 +272,8 @@ export interface ParserConfiguration {
   readonly normalization?: Readonly<Record<string, readonly NormalizedPath[]>>;
 }
 
-export type ParserName = 'json' | 'csv' | 'kv' | 'syslog';
+/** `spaced` (space-separated access and flow logs) is ours; the others are StreamAlert's. */
+export type ParserName = 'json' | 'csv' | 'kv' | 'syslog' | 'spaced';
 
 export interface LogSchema {
   /** Log type name, such as 'cloudtrail:events'. */

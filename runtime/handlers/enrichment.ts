@@ -9,7 +9,7 @@ import type { Config } from '../config/types';
 import type { Logger } from '../logger';
 import { createLookupTableStore } from '../lookup-tables';
 import { setLookupTables } from '../rules/lookup-tables';
-import { createThreatIntel, dynamoDbIocSource } from '../threat-intel';
+import { cachedIocSource, createThreatIntel, dynamoDbIocSource } from '../threat-intel';
 
 /** Enriches a chunk of classified records in place, before rules run on them. */
 export type Enrich = (records: readonly ClassifiedRecord[]) => Promise<void>;
@@ -28,7 +28,8 @@ export function defaultEnrichment(config: Config, cluster: string, logger: Logge
   }
   const ti = config.threat_intel;
   if (ti.enabled && ti.clusters.includes(cluster)) {
-    const match = createThreatIntel({ config: ti, source: dynamoDbIocSource({ table: ti.table }), logger });
+    const source = cachedIocSource(dynamoDbIocSource({ table: ti.table }), { ttlSeconds: ti.cache_seconds });
+    const match = createThreatIntel({ config: ti, source, logger });
     steps.push(async (records) => void (await match(records)));
   }
   if (steps.length === 0) return undefined;

@@ -8,8 +8,10 @@ import { createLogger } from '../logger';
 import { createRulesEngine, loadRules } from '../rules';
 import { createRuleProcessor, type RuleProcessor, type RuleProcessorOptions } from './rule-processor';
 
-// The rules engine is part of the bundle's API so that `lambda test` runs the bundle's own engine.
+// The rules engine is part of the bundle's API so that `lambda test` runs the bundle's own engine, and the
+// publishers too: the rules register their publishers in the bundle's own registry.
 export { createRulesEngine, loadRules };
+export { composePublication } from '../publishers';
 
 /**
  * Builds the handler from the embedded configuration; `overrides` replace any option (evaluator, getter, logger).
@@ -17,7 +19,6 @@ export { createRulesEngine, loadRules };
  */
 export function createHandler(overrides: Partial<RuleProcessorOptions> = {}): RuleProcessor {
   const logger = overrides.logger ?? createLogger();
-  // The rule processor logs each alert as one JSON line until alert delivery exists.
   const evaluator = overrides.evaluator ?? createRulesEngine({ rules: loadRules(), cluster: embedded.cluster, logger });
   return createRuleProcessor({ config: embedded.config, cluster: embedded.cluster, ...overrides, logger, evaluator });
 }

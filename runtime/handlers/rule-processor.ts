@@ -5,6 +5,8 @@
  * (`DEAD_LETTER_BUCKET`) for replay, so nothing is lost. A bad record never fails the batch; a transient
  * failure is retried (see retry.ts); a dead letter that cannot be written fails the invocation.
  */
+import { defaultAlertSink } from '../alerts/sink';
+import type { Alert } from '../rules/types';
 import { createClassifier, type RecordSource } from '../classifier';
 import { readEventBatches } from '../classifier/payloads';
 import { createSourceResolver, UnknownSourceError } from '../classifier/sources';
@@ -46,6 +48,7 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     return found instanceof UnknownSourceError ? { ok: false, reason: found.message } : { ok: true, logTypes: found.logTypes, cluster: found.cluster };
   };
   const enrich = options.enrich ?? defaultEnrichment(config, cluster, logger);
+  const alerts = options.alerts ?? defaultAlertSink(config);
   const firehose = createFirehoseSink({ config, sender: options.firehose ?? defaultFirehoseSender(config), logger, retry: options.firehoseRetry });
 
   return async (event, context) => {
@@ -76,8 +79,7 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
         logger.warn('unclassified record', { ...fields, unclassified: record });
         kept?.unclassified(record, raw, rejected);
       },
-      // Until alert delivery exists, each alert is one JSON log line (kept by CloudWatch Logs).
-      onAlert: (alert) => logger.info('alert', { ...fields, alert }),
+      onAlert: alerts && ((alert) => alerts.add(alert as Alert)),
       onIssue: (issue) => {
         if (retry.note(issue)) {
           logger.warn('read failed, will be retried', { ...fields, issue });
@@ -107,7 +109,10 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
       for (const raw of records) batch.add(raw);
       await batch.flush();
       await flushPart(false);
+      if (alerts && alerts.pending() >= ALERT_FLUSH_PENDING) await alerts.flush();
     }
+    // Alerts are stored before the invocation succeeds; a failed write fails it (Lambda retries the batch).
+    await alerts?.flush();
     const report = batch.result();
     const sent = delivery === undefined ? undefined : await delivery.close();
     for (const refused of sent?.refused ?? []) kept?.firehoseFailed(refused);
@@ -119,6 +124,9 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     return { counts, batchItemFailures: retry.batchItemFailures() };
   };
 }
+
+/** Pending alerts past which the handler writes them between payloads. */
+const ALERT_FLUSH_PENDING = 100;
 
 /** What Firehose did, for the counts (it never fails the batch: refused records are dead-lettered). */
 function firehoseCounts(sent: FirehoseCounts | undefined): Partial<BatchCounts> {

@@ -1,4 +1,5 @@
 /** Contracts of the rule processor: what plugs into it and what one invocation returns. */
+import type { AlertSink } from '../alerts/types';
 import type { ObjectGetter, ReadLimits } from '../classifier/payloads';
 import type { ClassifiedRecord } from '../classifier/types';
 import type { Config } from '../config/types';
@@ -47,6 +48,12 @@ export interface RuleProcessorOptions {
   readonly maxDeadLetterBytes?: number;
   /** Retries of the records Firehose refuses. @default up to 12 attempts within an 8 s budget */
   readonly firehoseRetry?: Partial<RetryPolicy>;
+  /**
+   * Where alerts go. The handler flushes it between payloads once 100 are pending and before it returns; a
+   * flush that throws fails the invocation (Lambda retries the batch; alert ids are deterministic).
+   * @default the alerts table named by `ALERTS_TABLE` when running in Lambda; none elsewhere
+   */
+  readonly alerts?: AlertSink;
 }
 
 /** Counts of one batch. `records = records_classified + records_unclassified + failed_records`. */

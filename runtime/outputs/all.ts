@@ -4,6 +4,10 @@
  * in {@link DELIVERY_OUTPUTS} and registered below. A service that is not built is not listed: an unknown
  * service is reported as such, never faked.
  */
+import './aws/aws-firehose';
+import './aws/aws-s3';
+import './aws/aws-sns';
+import './aws/aws-sqs';
 import { cloudwatchLogOutput } from './aws-cloudwatch-log';
 import { lambdaOutput, lambdaV2Output } from './aws-lambda';
 import { sesOutput } from './aws-ses';

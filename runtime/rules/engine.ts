@@ -8,6 +8,7 @@ import { errorMessage } from '../errors';
 import { silentLogger, type Logger } from '../logger';
 import { logFamily } from '../config/log-types';
 import { buildAlert } from './alert';
+import { isRecordShapeError } from './errors';
 import { linkClassified } from './helpers/normalized';
 import { setLookupTables, type LookupTables } from './lookup-tables';
 import type { Alert, RuleDefinition } from './types';
@@ -75,6 +76,11 @@ export function createRulesEngine(options: RulesEngineOptions): RulesEngine {
     try {
       return run();
     } catch (err) {
+      if (isRecordShapeError(err)) {
+        // Where StreamAlert's Python rule raised on the record (a missing key...): no match, as there.
+        logger.debug(`${what} found a record without the fields it reads; no match`, { rule: rule.name, log_type: event.log_type, error: errorMessage(err) });
+        return fallback;
+      }
       counts.errors += 1;
       logger.error(`${what} threw; counted as no match`, {
         rule: rule.name,
@@ -119,7 +125,7 @@ export function createRulesEngine(options: RulesEngineOptions): RulesEngine {
     for (const r of enabled) {
       const types = r.options.datatypes;
       if (!types || types.length === 0 || candidates.includes(r)) continue;
-      if (types.every((t) => (event.normalized[t] ?? []).length > 0)) candidates.push(r);
+      if (types.some((t) => (event.normalized[t] ?? []).length > 0)) candidates.push(r);
     }
     const alerts: Alert[] = [];
     for (const r of candidates) {

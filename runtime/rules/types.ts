@@ -34,7 +34,10 @@ export type DynamicOutput<R = AnyRecord> = (record: R) => string | readonly stri
 export interface RuleOptions<R = AnyRecord> {
   /** Log types the rule runs on ('cloudtrail:events'); a bare family ('cloudtrail') means all of its types. */
   readonly logs?: readonly string[];
-  /** Normalized types the rule needs ('sourceAddress'): it runs on any record that has all of them. */
+  /**
+   * Normalized types the rule reads ('sourceAddress'): it runs on any record that has at least one of them.
+   * (StreamAlert ran such rules on every record; a rule that reads only these types decides the same.)
+   */
   readonly datatypes?: readonly string[];
   /** Static outputs ('slack:security'). */
   readonly outputs?: readonly string[];

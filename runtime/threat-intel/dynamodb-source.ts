@@ -22,6 +22,8 @@ export interface DynamoDbIocSourceOptions {
   readonly now?: () => number;
   /** @default the shared client */
   readonly db?: () => Promise<DynamoDb>;
+  /** BatchGetItem calls in flight at once. @default 4 */
+  readonly concurrency?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,9 +71,17 @@ export function dynamoDbIocSource(options: DynamoDbIocSourceOptions): IocSource 
       if (values.length === 0) return [];
       const db = await getDb();
       const nowSeconds = now() / 1000;
-      const found: Ioc[] = [];
-      for (const part of chunks(values, BATCH_GET_MAX_KEYS)) found.push(...(await batch(db, part)));
-      return found.filter((ioc) => !isExpired(ioc, nowSeconds));
+      const parts = chunks(values, BATCH_GET_MAX_KEYS);
+      const results: Ioc[][] = [];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < parts.length) {
+          const index = next++;
+          results[index] = await batch(db, parts[index] ?? []);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, parts.length) }, worker));
+      return results.flat().filter((ioc) => !isExpired(ioc, nowSeconds));
     },
   };
 }

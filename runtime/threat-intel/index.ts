@@ -6,5 +6,6 @@ export { IOC_KEY, type Ioc, type IocSource, type RecordIocs } from './types';
 export { createThreatIntel, attachIoc, type ThreatIntelMatcher, type ThreatIntelOptions, type ThreatIntelOutcome } from './enrich';
 export { dynamoDbIocSource, isExpired, chunks, BATCH_GET_MAX_KEYS, type DynamoDbIocSourceOptions } from './dynamodb-source';
 export { memoryIocSource } from './memory-source';
+export { cachedIocSource, type IocCacheOptions } from './cache';
 export { exclusionOf, extractCandidates, iocTypeMap } from './extract';
 export { IocTableError, ThreatFeedError } from './errors';

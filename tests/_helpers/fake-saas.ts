@@ -3,7 +3,7 @@
  * each service documents it), over a list of generated events a test can grow, with faults it can inject.
  * One server per test file; `use(spec)` switches the API it speaks.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createVerify, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -262,6 +262,110 @@ export function slackSpec(kind: 'access' | 'integration'): FakeApiSpec {
       const list = [...events].reverse();
       const pages = Math.max(1, Math.ceil(list.length / PAGE));
       return { status: 200, body: { ok: true, [key]: list.slice((page - 1) * PAGE, page * PAGE), paging: { count: PAGE, total: list.length, page, pages } } };
+    },
+  };
+}
+
+/** Verifies an RS256 JWT against `publicKey`; returns its claims, or undefined when the signature is wrong. */
+function verifyJwt(token: string, publicKey: KeyObject): Record<string, unknown> | undefined {
+  const [header, claims, signature] = token.split('.');
+  if (!header || !claims || !signature) return undefined;
+  const ok = createVerify('RSA-SHA256').update(`${header}.${claims}`).verify(publicKey, Buffer.from(signature, 'base64url'));
+  return ok ? (JSON.parse(Buffer.from(claims, 'base64url').toString()) as Record<string, unknown>) : undefined;
+}
+
+/** Google Workspace Reports: a service-account JWT exchanged for a token, activities newest first, `nextPageToken`. */
+export function gsuiteSpec(application = 'login'): FakeApiSpec {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyfile = { type: 'service_account', client_email: 'reports@acme.iam.gserviceaccount.com', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), private_key_id: 'k1', token_uri: 'https://oauth2.googleapis.com/token' };
+  const auth = { keyfile: JSON.stringify(keyfile), delegation_email: 'admin@acme.example' };
+  return {
+    type: `gsuite_${application}`,
+    auth,
+    make: (i, time) => ({
+      kind: 'admin#reports#activity',
+      id: { time: new Date(time).toISOString(), uniqueQualifier: `-${1000 + i}`, applicationName: application, customerId: 'C0abc' },
+      etag: `"e${i}"`,
+      actor: { email: `user${i}@acme.example`, profileId: String(i) },
+      ipAddress: '198.51.100.11',
+      events: [{ type: 'login', name: 'login_success', parameters: [] }],
+    }),
+    serve(request, events) {
+      if (request.url.pathname === '/token') {
+        const form = new URLSearchParams(request.body);
+        const claims = verifyJwt(form.get('assertion') ?? '', publicKey);
+        const ok = form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && claims?.iss === keyfile.client_email && claims.sub === auth.delegation_email && String(claims.scope).includes('admin.reports.audit.readonly');
+        return ok ? { status: 200, body: { access_token: 'ya29.token', expires_in: 3599, token_type: 'Bearer' } } : { status: 400, body: { error: 'invalid_grant' } };
+      }
+      if (request.headers.authorization !== 'Bearer ya29.token' || request.url.pathname !== `/admin/reports/v1/activity/users/all/applications/${application}`) return unauthorized;
+      const q = request.url.searchParams;
+      const list = since(events, Date.parse(q.get('startTime') ?? ''), (e) => Date.parse(String((e.id as Record<string, unknown>).time))).reverse();
+      const { items, next } = slice(list, Number(q.get('pageToken') ?? 0), PAGE);
+      return { status: 200, body: { kind: 'admin#reports#activities', items, ...(next === undefined ? {} : { nextPageToken: String(next) }) } };
+    },
+  };
+}
+
+/** Box admin events: a JWT app config exchanged for a token, `stream_position` paging until an empty page. */
+export function boxSpec(): FakeApiSpec {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const passphrase = 'box-passphrase';
+  const config = {
+    boxAppSettings: { clientID: 'box-client', clientSecret: 'box-secret', appAuth: { publicKeyID: 'pk1', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString(), passphrase } },
+    enterpriseID: '424242',
+  };
+  const auth = { keyfile: JSON.stringify(config) };
+  return {
+    type: 'box_admin_events',
+    auth,
+    make: (i, time) => ({
+      type: 'event', event_id: `ev-${i}`, created_by: { type: 'user', id: '1' }, created_at: new Date(time).toISOString().replace(/\.\d{3}Z$/, '-00:00'),
+      event_type: 'LOGIN', session_id: null, source: { type: 'user', id: '2' }, additional_details: null, ip_address: '198.51.100.12',
+    }),
+    serve(request, events) {
+      if (request.url.pathname === '/oauth2/token') {
+        const form = new URLSearchParams(request.body);
+        const claims = verifyJwt(form.get('assertion') ?? '', publicKey);
+        const ok = form.get('client_id') === 'box-client' && form.get('client_secret') === 'box-secret' && claims?.sub === '424242' && claims.box_sub_type === 'enterprise';
+        return ok ? { status: 200, body: { access_token: 'box-token', expires_in: 3600 } } : { status: 400, body: { error: 'invalid_grant' } };
+      }
+      if (request.headers.authorization !== 'Bearer box-token') return unauthorized;
+      const q = request.url.searchParams;
+      const position = q.get('stream_position');
+      const list = position === null ? since(events, Date.parse(q.get('created_after') ?? ''), (e) => Date.parse(String(e.created_at))) : events;
+      const offset = position === null ? events.length - list.length : Number(position);
+      const items = events.slice(offset, offset + PAGE);
+      return { status: 200, body: { chunk_size: items.length, next_stream_position: offset + items.length, entries: items } };
+    },
+  };
+}
+
+/** Alibaba ActionTrail LookupEvents: HMAC-SHA1 signed RPC query, newest first, `NextToken`. */
+export function aliyunSpec(): FakeApiSpec {
+  const auth = { access_key_id: 'LTAIexample', access_key_secret: 'aliyun-secret', region_id: 'cn-hangzhou' };
+  return {
+    type: 'aliyun_actiontrail',
+    auth,
+    make: (i, time) => ({
+      eventId: `ev-${i}`, eventVersion: '1', acsRegion: 'cn-hangzhou', eventType: 'ConsoleSignin', eventTime: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      eventName: 'ConsoleSignin', userIdentity: { userName: `user${i}`, type: 'ram-user' }, eventSource: 'signin.aliyun.com', requestId: `r${i}`,
+      requestParameters: {}, serviceName: 'AasSub', sourceIpAddress: '198.51.100.13', userAgent: 'browser', referencedResources: {}, recipientAccountId: '1', apiVersion: '1',
+      errorCode: '', errorMessage: 'success', additionalEventData: { mfaChecked: 'true' },
+    }),
+    serve(request, events) {
+      const q = new URLSearchParams(request.url.search);
+      const signature = q.get('Signature');
+      q.delete('Signature');
+      const params = Object.fromEntries(q.entries());
+      const encode = (v: string): string => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      const canonical = Object.keys(params).sort().map((k) => `${encode(k)}=${encode(params[k] ?? '')}`).join('&');
+      const expected = createHmac('sha1', `${auth.access_key_secret}&`).update(`GET&%2F&${encode(canonical)}`).digest('base64');
+      if (signature !== expected || params.AccessKeyId !== auth.access_key_id || params.Action !== 'LookupEvents') return { status: 400, body: { Code: 'SignatureDoesNotMatch' } };
+      const from = Date.parse(params.StartTime ?? '');
+      const to = Date.parse(params.EndTime ?? '');
+      const list = events.filter((e) => Date.parse(String(e.eventTime)) >= from && Date.parse(String(e.eventTime)) <= to).reverse();
+      const { items, next } = slice(list, Number(params.NextToken ?? 0), PAGE);
+      return { status: 200, body: { RequestId: 'req', StartTime: params.StartTime, EndTime: params.EndTime, Events: items, ...(next === undefined ? {} : { NextToken: String(next) }) } };
     },
   };
 }

@@ -96,6 +96,16 @@ describe('streamalert app new (process, SSM on 127.0.0.1)', () => {
   });
 });
 
+describe('streamalert app auth (process, SSM on 127.0.0.1)', () => {
+  it("replaces a configured app's credentials at its own parameter", async () => {
+    const input = JSON.stringify({ region: 'us', client_id: 'id-2', client_secret: SECRET });
+    const run = await runCliAsync(['app', 'auth', 'acme_corp_onelogin_app', '--from-stdin'], env(), input);
+    expect(run.code).toBe(0);
+    expect(ssmCalls[0]?.body).toEqual(expect.objectContaining({ Name: '/acme/streamalert/apps/acme_corp_onelogin_app/auth', Type: 'SecureString', Overwrite: true }));
+    expect(run.stderr + run.stdout).not.toContain(SECRET);
+  });
+});
+
 describe('streamalert app run (process, SaaS API on 127.0.0.1)', () => {
   it('prints every log the API serves, in order, and sends nothing', async () => {
     const spec = oneloginSpec();

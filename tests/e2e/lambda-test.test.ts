@@ -83,10 +83,10 @@ describe('streamalert lambda test', () => {
     cpSync(join(REPO_ROOT, 'rules'), copy, { recursive: true });
     rmSync(join(copy, 'community', 'binaryalert', 'binaryalert_yara_match.json'));
     const rule = join(copy, 'community', 'onelogin', 'onelogin_events_assumed_role.ts');
-    writeFileSync(rule, readFileSync(rule, 'utf8').replace("import { rule } from", "import { disable, rule } from").replace('rule<', 'disable(rule<').replace(/\);\n$/, '));\n'));
+    writeFileSync(rule, readFileSync(rule, 'utf8').replace('import {', 'import { disable,').replace('rule<', 'disable(rule<').replace(/\);\n$/, '));\n'));
     const run = runCli(['lambda', 'test', '--no-typecheck', '--rules-dir', copy]);
     expect(run.stderr).toMatch(/Rules without a test event: binaryalert_yara_match\n/);
-    expect(run.stderr).toMatch(/Disabled rules: onelogin_events_assumed_role\n/);
+    expect(run.stderr).toMatch(/Disabled rules: fleet_bad_action, onelogin_events_assumed_role, onelogin_events_threat_intel_example\n/);
     expect(run.stderr).toMatch(/disabled, not expected: onelogin_events_assumed_role/);
     expect(run.code).toBe(0);
   });
@@ -115,7 +115,7 @@ describe('streamalert lambda test', () => {
     const run = runCli(['--json', 'lambda', 'test', '--no-typecheck', '--rules', 'duo_anonymous_ip_failure,public_ami']);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout) as { results: { file: string; passed: boolean }[]; exitCode: number };
-    expect(new Set(summary.results.map((r) => r.file.split('/').pop()))).toEqual(new Set(['duo_anonymous_ip_failure.json', 'public_ami.json']));
+    expect(new Set(summary.results.map((r) => r.file.split('/').pop()))).toEqual(new Set(['duo_anonymous_ip_failure.json', 'cloudtrail_ec2_image_creation.json']));
     const s3 = JSON.parse(runCli(['--json', 'lambda', 'test', '--no-typecheck', '--source', 's3']).stdout) as { results: { service: string }[] };
     expect(s3.results.length).toBeGreaterThan(0);
     expect(s3.results.every((r) => r.service === 's3')).toBe(true);

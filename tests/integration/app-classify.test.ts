@@ -9,7 +9,7 @@ import { loadConfig } from '../../runtime/config';
 import { loadBundledFunction, type BundleExports } from '../../cli/testing/bundled-function';
 import { FIXTURE_RULES_DIR } from '../_helpers/bundle-fixture';
 import { importCorpusSample } from '../_helpers/corpus-import';
-import { duoSpec, oktaSpec, oneloginSpec, slackSpec, startFakeSaas, type FakeApiSpec, type FakeSaas } from '../_helpers/fake-saas';
+import { aliyunSpec, boxSpec, duoSpec, gsuiteSpec, oktaSpec, oneloginSpec, slackSpec, startFakeSaas, type FakeApiSpec, type FakeSaas } from '../_helpers/fake-saas';
 
 let saas: FakeSaas;
 let bundle: BundleExports;
@@ -28,6 +28,9 @@ const cases: [FakeApiSpec, string, string][] = [
   [oktaSpec(), 'prefix_cluster_okta_logevents-app-name_app', 'okta:logevents'],
   [slackSpec('access'), 'prefix_cluster_slack_access_sm-app-name_app', 'slack:access'],
   [slackSpec('integration'), 'prefix_cluster_slack_integration_sm-app-name_app', 'slack:integration'],
+  [gsuiteSpec('admin'), 'prefix_cluster_gsuite_admin_sm-app-name_app', 'gsuite:reports'],
+  [boxSpec(), 'prefix_cluster_box_admin_events_sm-app-name_app', 'box:admin_events'],
+  [aliyunSpec(), 'prefix_cluster_aliyun_actiontrail_sm-app-name_app', 'aliyun:actiontrail'],
 ];
 
 describe.each(cases.map(([spec, source, logType]) => [spec.type, spec, source, logType] as const))('what the %s app sends', (_type, spec, source, logType) => {

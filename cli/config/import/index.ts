@@ -13,9 +13,10 @@ import { detectLayout } from './detect';
 import type { ExtraFiles } from './intel';
 import { findSchemaFiles, readLayout, sourceProblem } from './layouts';
 import { applyAccount } from './account';
+import { importedOutputSecrets } from './outputs';
 import type { ImportOptions, ImportReport, Json, VariablesDraft } from './types';
 
-export type { ImportOptions, ImportReport } from './types';
+export type { ImportOptions, ImportReport, ImportedOutput } from './types';
 
 /** Imports, writes and validates; throws ConfigError (exit 3) listing every problem. */
 export function importStreamAlertConfig(options: ImportOptions): ImportReport {
@@ -38,6 +39,7 @@ export function importStreamAlertConfig(options: ImportOptions): ImportReport {
 
   const problems: ConfigProblem[] = [];
   const draft = result.draft;
+  const sourcePrefix = draft.account.prefix;
   applyAccount(draft, options, dir, problems, warn);
   checkClusterNames(draft, dir, problems);
   checkLogTypes(draft, schemaFiles, options, dir, problems, warn);
@@ -47,7 +49,8 @@ export function importStreamAlertConfig(options: ImportOptions): ImportReport {
   const extra = result.extraFiles ?? {};
   validateDraft(draft, schemaFiles, result.outputsFile, options.to, extra);
   const written = writeConfig(draft, schemaFiles, result.outputsFile, options.to, options.to, extra);
-  return { layout, clusters: Object.keys(draft.clusters), schemaFiles, written, warnings };
+  const outputs = importedOutputSecrets(result.outputsFile, layout, sourcePrefix, draft.account.prefix);
+  return { layout, clusters: Object.keys(draft.clusters), schemaFiles, written, warnings, outputs };
 }
 
 function checkClusterNames(draft: VariablesDraft, dir: string, problems: ConfigProblem[]): void {

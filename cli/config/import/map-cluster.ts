@@ -11,7 +11,10 @@ const ALARM_SETTINGS: Record<string, string> = {
 };
 
 /** Modules StreamAlert has that this project does not build (yet). */
-const UNSUPPORTED_MODULES = ['cloudwatch_events', 'stream_alert_apps', 'kinesis_firehose', 'threat_intel_downloader'];
+const UNSUPPORTED_MODULES = ['cloudwatch_events', 'kinesis_firehose', 'threat_intel_downloader'];
+
+/** StreamAlert app types this project runs (the rest are reported, not imported). */
+const APP_TYPES = new Set(['aliyun_actiontrail', 'box_admin_events', 'duo_admin', 'duo_auth', 'github_audit_log', 'gsuite_access_transparency', 'gsuite_admin', 'gsuite_calendar', 'gsuite_drive', 'gsuite_gcp', 'gsuite_gplus', 'gsuite_groups', 'gsuite_groups_enterprise', 'gsuite_login', 'gsuite_meet', 'gsuite_mobile', 'gsuite_rules', 'gsuite_saml', 'gsuite_token', 'gsuite_user_accounts', 'intercom_admin_activity_logs', 'okta_system_log', 'onelogin_events', 'slack_access', 'slack_integration']);
 
 /** Maps cluster modules; `warn` collects what is approximate or dropped. */
 export function mapClusterModules(cluster: Json, name: string, warn: (line: string) => void): Record<string, unknown> {
@@ -67,6 +70,11 @@ export function mapClusterModules(cluster: Json, name: string, warn: (line: stri
     if (ct.is_global_trail !== undefined) mapped.multi_region = ct.is_global_trail;
     out.cloudtrail = mapped;
   }
+  const apps = modules.streamalert_apps ?? modules.stream_alert_apps;
+  if (apps) {
+    const mapped = mapApps(apps, name, warn);
+    if (Object.keys(mapped).length > 0) out.streamalert_apps = mapped;
+  }
   for (const module of UNSUPPORTED_MODULES) {
     if (modules[module]) warn(`clusters/${name}: module "${module}" is not supported and was not imported`);
   }
@@ -107,6 +115,24 @@ function mapS3Events(value: Json): Record<string, unknown> {
     const bucket = String(entry.bucket_id);
     const filter = pick(entry, ['filter_prefix', 'filter_suffix']);
     out[bucket] = [...(out[bucket] ?? []), ...(Object.keys(filter).length ? [filter] : [])];
+  }
+  return out;
+}
+
+/** StreamAlert's `streamalert_apps` (1.x: `stream_alert_apps`): same keys; credentials must be stored again. */
+function mapApps(apps: Json, cluster: string, warn: (line: string) => void): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [fn, app] of Object.entries<Json>(apps)) {
+    if (!APP_TYPES.has(app.type)) {
+      warn(`clusters/${cluster}: app "${fn}" of type "${app.type}" is not supported here and was not imported`);
+      continue;
+    }
+    const mapped: Record<string, unknown> = pick(app, ['app_name', 'type', 'schedule_expression', 'memory', 'timeout', 'log_retention_days', 'concurrency_limit']);
+    if (app.log_level !== undefined) mapped.log_level = String(app.log_level).toLowerCase().replace('warning', 'warn').replace('critical', 'error');
+    const errors = app.metric_alarms?.errors;
+    if (errors) mapped.metric_alarms = { errors: pick(errors, ['enabled', 'evaluation_periods', 'period_secs']) };
+    out[fn] = mapped;
+    warn(`clusters/${cluster}: app "${fn}" imported; store its credentials again with \`streamalert app auth ${fn}\` (StreamAlert kept them under another SSM name)`);
   }
   return out;
 }

@@ -32,6 +32,18 @@ export interface ImportReport {
   readonly written: readonly string[];
   /** Things mapped approximately or not imported, each one line. */
   readonly warnings: readonly string[];
+  /** Output descriptors with secrets, and whether they must be set again (`streamalert output set`). */
+  readonly outputs: readonly ImportedOutput[];
+}
+
+/** An imported output descriptor whose properties live in SSM. */
+export interface ImportedOutput {
+  /** `service:descriptor` */
+  readonly output: string;
+  /** The SSM parameter this project reads for it. */
+  readonly parameter: string;
+  readonly setAgain: boolean;
+  readonly reason: string;
 }
 
 /** Our variables.json under construction. */

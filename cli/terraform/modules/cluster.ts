@@ -11,6 +11,7 @@ import { CloudwatchLogs } from './cloudwatch-logs';
 import { CloudwatchMonitoring } from './cloudwatch-monitoring';
 import { FlowLogs } from './flow-logs';
 import type { GlobalModule } from './global';
+import { intelReadStatements } from './intel-access';
 import { Kinesis } from './kinesis';
 import { KinesisEvents } from './kinesis-events';
 import { RuleProcessor } from './rule-processor';
@@ -63,6 +64,8 @@ export class Cluster extends Construct {
       // The data bucket always exists (global module); its account-region key encrypts it.
       deadLetter: { bucket: dataBucketName(config), bucketRegion: account.region, bucketKmsKeyArn: global.keyFor(account.region).arn },
     });
+    const intelReads = intelReadStatements(config, cluster.name, global.keyFor(account.region).arn);
+    if (intelReads.length > 0) attachPolicy(ruleProcessor, 'read_intel', ruleProcessor.role, 'read_lookup_tables_and_iocs', intelReads);
     const firehose = config.global.firehose;
     if (firehose.enabled && firehose.log_types.length > 0) {
       attachPolicy(ruleProcessor, 'firehose', ruleProcessor.role, 'firehose', [firehoseWriteStatement(config)]);

@@ -1,8 +1,8 @@
-import { rule } from '../../../runtime/rules';
+import { py, rule } from '../../../runtime/rules';
 
-/** BinaryAlert found a file that matches at least one YARA rule. */
+/** BinaryAlert reported a file that matches at least one of its YARA rules. */
 rule<'binaryalert'>({ logs: ['binaryalert'], outputs: ['aws-firehose:alerts'], severity: 'high' })(
   function binaryalert_yara_match(rec) {
-    return Number(rec.NumMatchedRules) > 0;
+    return py.number(rec.NumMatchedRules) > 0;
   },
 );

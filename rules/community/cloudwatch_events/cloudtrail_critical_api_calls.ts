@@ -1,40 +1,68 @@
-import { getPath, inSet, rule } from '../../../runtime/rules';
-import { cloudtrailEvent } from '../_lib/aws';
+import { py, rule } from '../../../runtime/rules';
 
-/** API calls that switch off logging, detection or network boundaries. */
-const CRITICAL_CALLS = new Set([
-  'DeleteAccountPublicAccessBlock',
-  'DeleteConfigRule',
-  'DeleteConfigurationRecorder',
-  'DeleteDBCluster',
-  'DeleteDeliveryChannel',
-  'DeleteDetector',
-  'DeleteFlowLogs',
+/** Calls that delete or stop logging, detection, or large pieces of infrastructure. */
+const CRITICAL_EVENTS = new Set([
+  'DeleteFlowLogs', // VPC flow logs
   'DeleteSubnet',
-  'DeleteTrail',
   'DeleteVpc',
-  'DisableEbsEncryptionByDefault',
-  'StopConfigurationRecorder',
-  'StopLogging',
+  'DeleteDBCluster',
+  'DeleteCluster',
+  'DeleteTrail', // CloudTrail
+  'PutEventSelectors',
   'UpdateTrail',
+  'StopLogging',
+  'DeleteDeliveryChannel', // AWS Config
+  'StopConfigurationRecorder',
+  'DeleteRule', // CloudWatch Events
+  'DisableRule',
+  'DeleteDetector', // GuardDuty
+  'DeleteAccountPublicAccessBlock', // S3
+  'DisableEbsEncryptionByDefault', // EBS
 ]);
 
-const PUBLIC_ACCESS_BLOCK_SETTINGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
+/** The four switches of an S3 public access block: turning any off opens the door. */
+const PUBLIC_ACCESS_BLOCK_SETTINGS = ['RestrictPublicBuckets', 'BlockPublicPolicy', 'BlockPublicAcls', 'IgnorePublicAcls'];
+
+const PUBLIC_ACCESS_BLOCK_CALLS = new Set(['PutBucketPublicAccessBlock', 'PutAccountPublicAccessBlock']);
+
+/** AWS Organizations calls that change accounts, units or policies. */
+const ORGANIZATIONS_EVENTS = new Set([
+  'AttachPolicy',
+  'CreateOrganizationUnit',
+  'CreatePolicy',
+  'DeletePolicy',
+  'DeleteOrganizationUnit',
+  'DetachPolicy',
+  'DisableAWSServiceAccess',
+  'DisablePolicyType',
+  'EnableAllFeatures',
+  'EnableAWSServiceAccess',
+  'EnablePolicyType',
+  'LeaveOrganization',
+  'MoveAccount',
+  'RemoveAccountFromOrganization',
+  'UpdatePolicy',
+]);
 
 /**
- * Critical AWS API calls: deleting VPCs, subnets, flow logs or database clusters, stopping CloudTrail,
- * AWS Config or GuardDuty, and turning off S3 public access blocks.
+ * Destructive or blinding AWS API calls: deleting VPCs, subnets, clusters or flow logs; stopping or
+ * reconfiguring CloudTrail, AWS Config, CloudWatch Events rules or GuardDuty; turning off S3 public access
+ * blocks or default EBS encryption; changing AWS Organizations.
  */
-rule({ logs: ['cloudtrail:events', 'cloudwatch:events'], outputs: ['aws-firehose:alerts'], severity: 'high' })(
+rule<'cloudtrail:events'>({ logs: ['cloudtrail:events'], outputs: ['aws-firehose:alerts'], severity: 'high' })(
   function cloudtrail_critical_api_calls(rec) {
-    const event = cloudtrailEvent(rec);
-    const name = event.eventName;
-    if (inSet(name, CRITICAL_CALLS)) return true;
-    if (name === 'UpdateDetector') return getPath(event, 'requestParameters.enable') === false;
-    if (name === 'PutBucketPublicAccessBlock' || name === 'PutAccountPublicAccessBlock') {
-      const config = getPath<Record<string, unknown>>(event, 'requestParameters.PublicAccessBlockConfiguration', {});
-      return PUBLIC_ACCESS_BLOCK_SETTINGS.some((setting) => config?.[setting] === false);
+    const name = py.item(rec, 'eventName');
+    if (py.inSet(name, CRITICAL_EVENTS)) return true;
+    if (name === 'UpdateDetector') {
+      // GuardDuty is being switched off.
+      if (!py.truthy(py.get(py.get(rec, 'requestParameters', {}), 'enable', true))) return true;
     }
-    return false;
+    if (py.inSet(name, PUBLIC_ACCESS_BLOCK_CALLS)) {
+      const config = py.get(py.get(rec, 'requestParameters', {}), 'PublicAccessBlockConfiguration', {});
+      for (const setting of PUBLIC_ACCESS_BLOCK_SETTINGS) {
+        if (py.get(config, setting, true) === false) return true;
+      }
+    }
+    return py.item(rec, 'eventSource') === 'organizations.amazonaws.com' && py.inSet(name, ORGANIZATIONS_EVENTS);
   },
 );

@@ -1,30 +1,39 @@
-import { getPath, rule } from '../../../runtime/rules';
-import { cloudtrailEvent, isPublicPolicy } from '../_lib/aws';
+import { py, rule } from '../../../runtime/rules';
+import { isInternetAccessible } from '../_lib/policy-universe';
 
-/** Where each API call carries the resource policy it sets. */
-const POLICY_PATHS: Readonly<Record<string, string>> = {
-  PutBucketPolicy: 'requestParameters.bucketPolicy',
-  CreateElasticsearchDomain: 'requestParameters.accessPolicies',
-  UpdateElasticsearchDomainConfig: 'requestParameters.accessPolicies',
-  SetVaultAccessPolicy: 'requestParameters.policy.policy',
-  SetQueueAttributes: 'requestParameters.attributes.Policy',
-  CreateQueue: 'requestParameters.attributes.Policy',
-  CreateTopic: 'requestParameters.attributes.Policy',
-  SetRepositoryPolicy: 'requestParameters.policyText',
-  PutKeyPolicy: 'requestParameters.policy',
-  CreateKey: 'requestParameters.policy',
-  PutResourcePolicy: 'requestParameters.resourcePolicy',
+type Params = () => unknown;
+
+/** Where each API call carries the policy text it sets (S3 bucket policies are objects, handled apart). */
+const POLICY_TEXT: Readonly<Record<string, (params: Params, rec: unknown) => unknown>> = {
+  CreateElasticsearchDomain: (p) => py.get(p(), 'accessPolicies', ''),
+  UpdateElasticsearchDomainConfig: (p) => py.get(p(), 'accessPolicies', ''),
+  SetVaultAccessPolicy: (p) => py.get(py.get(p(), 'policy', {}), 'policy', ''),
+  SetQueueAttributes: (p) => py.get(py.get(p(), 'attributes', {}), 'Policy', ''),
+  SetTopicAttributes: (p, rec) =>
+    py.get(p(), 'attributeName', '') === 'Policy' ? py.get(py.item(rec, 'requestParameters'), 'attributeValue', '') : '',
+  CreateTopic: (p) => py.get(py.get(p(), 'attributes', {}), 'Policy', ''),
+  SetRepositoryPolicy: (p) => py.get(p(), 'policyText', ''),
+  PutKeyPolicy: (p) => py.get(p(), 'policy', ''),
+  CreateKey: (p) => py.get(p(), 'policy', ''),
+  PutResourcePolicy: (p) => py.get(p(), 'resourcePolicy', ''),
 };
 
-/** A resource policy (S3, Elasticsearch, Glacier, SQS, SNS, ECR, KMS, Secrets Manager) was made public. */
-rule({ logs: ['cloudtrail:events', 'cloudwatch:events'], outputs: ['aws-firehose:alerts'], severity: 'high' })(
+/**
+ * A resource policy now lets anyone on the internet in: S3 buckets, Elasticsearch domains, Glacier vaults,
+ * SQS queues, SNS topics, ECR repositories, KMS keys and Secrets Manager secrets.
+ */
+rule<'cloudtrail:events'>({ logs: ['cloudtrail:events'], outputs: ['aws-firehose:alerts'], severity: 'high' })(
   function cloudtrail_public_resources(rec) {
-    const event = cloudtrailEvent(rec);
-    const name = String(event.eventName);
-    if (name === 'SetTopicAttributes') {
-      return getPath(event, 'requestParameters.attributeName') === 'Policy' && isPublicPolicy(getPath(event, 'requestParameters.attributeValue'));
+    const params: Params = () => py.get(rec, 'requestParameters', {});
+    const name = py.item(rec, 'eventName');
+    if (name === 'PutBucketPolicy') {
+      // S3 sends the bucket policy as an object, not as JSON text.
+      const policy = py.get(params(), 'bucketPolicy', null);
+      if (!py.truthy(policy)) return false;
+      if (isInternetAccessible(policy)) return true;
     }
-    const path = POLICY_PATHS[name];
-    return path !== undefined && isPublicPolicy(getPath(event, path));
+    const read = typeof name === 'string' && Object.prototype.hasOwnProperty.call(POLICY_TEXT, name) ? POLICY_TEXT[name] : undefined;
+    const text = read ? read(params, rec) : '';
+    return py.truthy(text) && isInternetAccessible(py.jsonLoads(text));
   },
 );

@@ -1,15 +1,17 @@
-import { getPath, rule } from '../../../runtime/rules';
+import { py, rule } from '../../../runtime/rules';
 
-/** The AWS root account was used by a person (not by an AWS service acting for the account). */
+/** Someone used the AWS root account's credentials (not an AWS service acting for the account). */
 rule<'cloudwatch:events'>({
   logs: ['cloudwatch:events'],
+  req_subkeys: { detail: ['userIdentity', 'eventType'] },
   outputs: ['aws-firehose:alerts'],
   severity: 'critical',
-  req_subkeys: { detail: ['userIdentity', 'eventType'] },
 })(function cloudtrail_root_account_usage(rec) {
+  const detail = py.item(rec, 'detail');
+  const identity = py.item(detail, 'userIdentity');
   return (
-    getPath(rec, 'detail.userIdentity.type') === 'Root' &&
-    getPath(rec, 'detail.userIdentity.invokedBy') === undefined &&
-    getPath(rec, 'detail.eventType') !== 'AwsServiceEvent'
+    py.item(identity, 'type') === 'Root' &&
+    py.isNone(py.get(identity, 'invokedBy')) &&
+    py.item(detail, 'eventType') !== 'AwsServiceEvent'
   );
 });

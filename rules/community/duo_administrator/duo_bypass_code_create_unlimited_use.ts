@@ -1,10 +1,8 @@
-import { rule } from '../../../runtime/rules';
-import { bypassCode } from './_bypass';
+import { py, rule, safeJsonLoads } from '../../../runtime/rules';
 
-/** A Duo bypass code was created with unlimited uses. */
+/** A Duo bypass code was created that can be used any number of times. */
 rule<'duo:administrator'>({ logs: ['duo:administrator'], outputs: ['aws-firehose:alerts'], severity: 'high' })(
   function duo_bypass_code_create_unlimited_use(rec) {
-    const code = bypassCode(rec);
-    return code !== undefined && code.remaining_uses === null;
+    return rec.action === 'bypass_create' && py.isNone(py.get(safeJsonLoads(rec.description), 'remaining_uses'));
   },
 );

@@ -1,11 +1,18 @@
-import { getPath, rule } from '../../../runtime/rules';
+import { py, rule } from '../../../runtime/rules';
 
-/** Required pull request reviews were relaxed for a protected branch (review dismissal opened up). */
+/** Actors whose changes to review dismissal are expected (none by default). */
+const ACTOR_IGNORELIST = new Set<string>();
+
+/**
+ * 'Require pull request reviews before merging' was weakened for a protected branch: dismissing reviews
+ * was restricted to specific users or teams (`authorized_actors_only`).
+ */
 rule<'ghe:general'>({ logs: ['ghe:general'], outputs: ['aws-firehose:alerts'], severity: 'medium' })(
   function github_disable_required_pull_request_reviews(rec) {
-    if (rec.action === 'protected_branch.update_pull_request_reviews_enforcement_level') {
-      return getPath(rec, 'data.pull_request_reviews_enforcement_level') === 0;
-    }
-    return rec.action === 'protected_branch.dismissal_restricted_users_teams' && getPath(rec, 'data.authorized_actors_only') === true;
+    return (
+      rec.action === 'protected_branch.dismissal_restricted_users_teams' &&
+      py.get(rec.data, 'authorized_actors_only') === true &&
+      !py.inSet(rec.actor, ACTOR_IGNORELIST)
+    );
   },
 );

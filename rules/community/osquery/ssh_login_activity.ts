@@ -1,11 +1,14 @@
-import { getPath, rule } from '../../../runtime/rules';
+import { OsqueryMatcher, rule } from '../../../runtime/rules';
 
-/** An interactive SSH login seen by osquery's `last` table (pack query `ssh_login`). */
+/**
+ * A user logged in to a Linux host, as seen by the `last` query of osquery's default incident-response
+ * pack (`pack_incident-response_last`); runlevel, reboot and shutdown entries are left out.
+ */
 rule<'osquery:differential'>({
   logs: ['osquery:differential'],
+  matchers: [OsqueryMatcher.added, OsqueryMatcher.user_login],
   outputs: ['aws-firehose:alerts'],
   severity: 'low',
-  req_subkeys: { columns: ['type'] },
-})(function ssh_login_activity(rec) {
-  return rec.action === 'added' && String(rec.name).endsWith('last') && getPath(rec, 'columns.type') === '7';
+})(function ssh_login_activity() {
+  return true;
 });

@@ -1,9 +1,9 @@
-import { getPath, inSet, rule } from '../../../runtime/rules';
+import { py, rule } from '../../../runtime/rules';
 import { DENIED_DOMAINS } from './_domains';
 
-/** A DNS question for a domain on the deny list. */
+/** A DNS question for a domain on the deny list (a command-and-control domain, for example). */
 rule<'packetbeat:dns'>({ logs: ['packetbeat:dns'], outputs: ['aws-firehose:alerts'], severity: 'medium' })(
   function packetbeat_blacklisted_domain(rec) {
-    return inSet(getPath(rec, 'dns.question.name'), DENIED_DOMAINS);
+    return py.contains(DENIED_DOMAINS, py.item(py.item(rec.dns, 'question'), 'name'));
   },
 );

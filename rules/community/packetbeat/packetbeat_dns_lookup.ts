@@ -1,9 +1,8 @@
-import { getPath, inSet, rule } from '../../../runtime/rules';
-import { DENIED_DOMAINS } from './_domains';
+import { py, rule } from '../../../runtime/rules';
 
-/** A DNS question for a host under a denied domain (any subdomain). */
+/** A DNS question for any host under evil.com. */
 rule<'packetbeat:dns'>({ logs: ['packetbeat:dns'], outputs: ['aws-firehose:alerts'], severity: 'medium' })(
   function packetbeat_dns_lookup(rec) {
-    return inSet(getPath(rec, 'dns.question.name'), DENIED_DOMAINS.map((domain) => `*.${domain}`));
+    return py.endsWith(py.item(py.item(rec.dns, 'question'), 'name'), '.evil.com.');
   },
 );

@@ -37,10 +37,12 @@ export interface RecordChecker {
 export function compileChecker(log: LogSchema): RecordChecker {
   const conf = log.configuration;
   const origin = { file: log.file, pointer: `/${log.name}` };
-  const spec = compileSpec(log.schema, new Set(Object.keys(conf.optional_top_level_keys ?? {})), {
-    ...origin,
-    pointer: `${origin.pointer}/schema`,
-  });
+  const spec = compileSpec(
+    log.schema,
+    new Set(Object.keys(conf.optional_top_level_keys ?? {})),
+    { ...origin, pointer: `${origin.pointer}/schema` },
+    conf.extra_keys === 'keep',
+  );
   const envelopeKeys = conf.envelope_keys ?? {};
   const envelope =
     Object.keys(envelopeKeys).length > 0

@@ -1,13 +1,16 @@
 /**
  * The `syslog` parser (RFC 3164 style): `Mmm dd hh:mm:ss host application[pid]: message` gives the fields
  * `timestamp`, `host`, `application` and `message`. A leading `<PRI>` is skipped; the day may be space-padded;
- * host may hold dots and dashes; application may hold dots, dashes and slashes (`postfix/smtpd`).
+ * the timestamp may also be RFC 3339 (rsyslog's high-precision format, `2024-05-01T12:00:00.123+00:00`);
+ * host may hold dots and dashes; application may hold dots, dashes and slashes (`postfix/smtpd`) and a
+ * parenthesised module (`sshd(pam_unix)`, as PAM writes it).
  */
 import type { LogSchema } from '../../config/types';
 import { isMiss, miss } from '../miss';
 import { checkRecord, compileChecker, type ParseFn } from './parser';
 
-const SYSLOG = /^(?:<\d{1,3}>)?(?<timestamp>[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}) (?<host>[\w.-]+) (?<application>[\w./-]+)(?:\[[\w-]+\])?: (?<message>.*)$/s;
+const SYSLOG =
+  /^(?:<\d{1,3}>)?(?<timestamp>[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})) (?<host>[\w.-]+) (?<application>[\w./-]+(?:\([\w./-]+\))?)(?:\[[\w-]+\])?: (?<message>.*)$/s;
 
 /** Splits a syslog line into its fields, or undefined. */
 export function readSyslog(text: string): Record<string, string> | undefined {

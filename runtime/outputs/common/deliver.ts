@@ -3,7 +3,7 @@
  * descriptor registered for redaction, and every failure turned into an {@link OutputResult} (never a throw).
  */
 import { errorMessage, StreamAlertError } from '../../errors';
-import { createHttpSession, OutputConfigError, OutputHttpError, redactSecrets, type HttpSession } from '../http';
+import { createHttpSession, expandSecrets, OutputConfigError, OutputHttpError, redactSecrets, type HttpSession } from '../http';
 import type { OutputContext, OutputProperty, OutputResult } from '../types';
 
 /** What {@link deliver} needs of the output. */
@@ -14,7 +14,7 @@ export interface DeliverTarget {
 
 /** The values of a descriptor's secret properties (what must never be shown). */
 export function secretValues(target: DeliverTarget, context: OutputContext): string[] {
-  return target.properties.filter((p) => p.secret).map((p) => context.properties[p.name] ?? '').filter((v) => v !== '');
+  return expandSecrets(target.properties.filter((p) => p.secret).map((p) => context.properties[p.name] ?? '').filter((v) => v !== ''));
 }
 
 /**

@@ -4,6 +4,6 @@
  */
 export { createHttpSession } from './session';
 export { OutputConfigError, OutputHttpError } from './errors';
-export { cutBody, displayUrl, redactSecrets } from './redact';
+export { cutBody, displayUrl, expandSecrets, redactSecrets } from './redact';
 export { backoffDelay, isRetryableStatus, parseRetryAfter } from './backoff';
 export type { HttpCall, HttpResponse, HttpSession, HttpSessionOptions, QueryValue } from './types';

@@ -16,8 +16,8 @@ const config = loadConfig(DEFAULT_CONF_DIR);
 describe('the rule processor bundle and its dead letters', () => {
   it('keeps the PutObject code in the lazy S3 file, not in index.js, and writes the dead letter through it', async () => {
     const bundle = await buildFunctionBundle({ config, cluster: 'prod', rulesDir: makeTempDir(), project: REPO_ROOT, typecheck: false });
-    // One lazy S3 file for reading and writing (the SDK is in the zip once); Firehose has its own.
-    expect(Object.keys(bundle.chunks)).toEqual(['firehose-sdk.lazy.js', 's3-sdk.lazy.js']);
+    // One lazy S3 file for reading and writing (the SDK is in the zip once); Firehose and DynamoDB (alerts) have their own.
+    expect(Object.keys(bundle.chunks)).toEqual(['dynamodb-sdk.lazy.js', 'firehose-sdk.lazy.js', 's3-sdk.lazy.js']);
     // The PutObject serializer (operation name as a string) is SDK code; index.js only names the export.
     expect(bundle.code.includes('"PutObject"')).toBe(false);
     expect(bundle.chunks['s3-sdk.lazy.js'].includes('"PutObject"')).toBe(true);

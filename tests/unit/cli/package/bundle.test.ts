@@ -78,7 +78,7 @@ describe('buildFunctionBundle with the rule processor entry', () => {
 
   it('keeps the S3 client in a lazy file beside index.js, required on the first S3 read', async () => {
     const bundle = await buildFunctionBundle({ config, cluster: 'prod', rulesDir: makeTempDir(), project: REPO_ROOT, typecheck: false });
-    expect(Object.keys(bundle.chunks)).toEqual(['firehose-sdk.lazy.js', 's3-sdk.lazy.js']);
+    expect(Object.keys(bundle.chunks)).toEqual(['dynamodb-sdk.lazy.js', 'firehose-sdk.lazy.js', 's3-sdk.lazy.js']);
     // Checked with includes() so that a failure does not print half a megabyte of bundle.
     expect(bundle.code.includes('import("./s3-sdk.lazy.js")')).toBe(true);
     expect(bundle.code.includes('amazonaws')).toBe(false);

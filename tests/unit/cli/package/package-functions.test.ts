@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDeterministicZip, packageFunctions, selectTargets, sha256 } from '../../../../cli/package';
+import { BundleLoadError, createDeterministicZip, packageFunctions, selectTargets, sha256, smokeLoadBundle } from '../../../../cli/package';
 import { loadConfig } from '../../../../runtime/config';
 import { FIXTURE_ENTRY, FIXTURE_RULES_DIR } from '../../../_helpers/bundle-fixture';
 import { DEFAULT_CONF_DIR, REPO_ROOT } from '../../../_helpers/paths';
@@ -43,6 +43,29 @@ describe('packageFunctions', () => {
   it('differs between clusters, since each embeds its cluster name', async () => {
     const [prod, corp] = await packageOnce(makeTempDir());
     expect(prod.sha256).not.toBe(corp.sha256);
+  });
+});
+
+describe('packageFunctions loading each bundle before zipping', () => {
+  it('fails loudly, writing nothing, when the packaged function cannot start (a rule defined twice)', async () => {
+    const rulesDir = makeTempDir();
+    const source = (file: string) =>
+      `import { rule } from '${join(REPO_ROOT, 'runtime', 'rules').replace(/\\/g, '/')}';\n` +
+      `// ${file}\nrule({ logs: ['osquery:differential'] })(function twice() {\n  return false;\n});\n`;
+    writeFileSync(join(rulesDir, 'a.ts'), source('a'));
+    writeFileSync(join(rulesDir, 'b.ts'), source('b'));
+    const outDir = join(makeTempDir(), 'out');
+    const [prod] = selectTargets(config, {});
+    const run = packageFunctions({ config, targets: [prod], rulesDir, project: REPO_ROOT, outDir });
+    await expect(run).rejects.toThrow(BundleLoadError);
+    await expect(run).rejects.toThrow(/fails to start[\s\S]*twice/);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('runs the packaged rule processor on an event with no records in a fresh process', () => {
+    expect(() => smokeLoadBundle('ok', [{ name: 'index.js', data: 'exports.handler = async (e) => ({ n: e.Records.length });' }])).not.toThrow();
+    expect(() => smokeLoadBundle('bad', [{ name: 'index.js', data: 'exports.handler = async () => { throw new Error("boom at start"); };' }])).toThrow(/bad: the packaged function fails to start[\s\S]*boom at start/);
+    expect(() => smokeLoadBundle('none', [{ name: 'index.js', data: 'exports.other = 1;' }])).toThrow(/exports no handler function/);
   });
 });
 

@@ -10,24 +10,42 @@ import { copyToTempDir } from '../../../_helpers/temp-dir';
 export type Json = any;
 
 /** A copy of the bundled conf/ with `edit` applied to its variables.json; returns the directory. */
-export function confWith(edit: (variables: Json) => void = () => undefined): string {
+export function confWith(edit: (variables: Json) => void = () => undefined, files: Readonly<Record<string, Json>> = {}): string {
   const dir = copyToTempDir(DEFAULT_CONF_DIR);
   const path = join(dir, 'variables.json');
   const variables = JSON.parse(readFileSync(path, 'utf8'));
   edit(variables);
   writeFileSync(path, JSON.stringify(variables, null, 2));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(content, null, 2));
   return dir;
 }
 
-/** The bundled configuration, edited, loaded. */
-export function configWith(edit?: (variables: Json) => void): Config {
-  return loadConfig(confWith(edit));
+/** The bundled configuration, edited, with extra files (lookup_tables.json, threat_intel.json...), loaded. */
+export function configWith(edit?: (variables: Json) => void, files?: Readonly<Record<string, Json>>): Config {
+  return loadConfig(confWith(edit, files));
 }
 
 /** Synthesizes the bundled configuration, edited. */
-export function synthWith(edit?: (variables: Json) => void): SynthesizedTerraform {
-  return synthesizeTerraform(configWith(edit));
+export function synthWith(edit?: (variables: Json) => void, files?: Readonly<Record<string, Json>>): SynthesizedTerraform {
+  return synthesizeTerraform(configWith(edit, files));
 }
+
+/** lookup_tables.json and threat_intel.json with everything on (an S3 and a DynamoDB table, ThreatStream and a feed). */
+export const INTEL_FILES: Readonly<Record<string, Json>> = {
+  'lookup_tables.json': {
+    enabled: true,
+    tables: {
+      browsers: { driver: 'dynamodb', table: 'acme_lookup_browsers', partition_key: 'pk', value_key: 'value' },
+      allow: { driver: 's3', bucket: 'acme-lookup-tables', key: 'allow.json.gz', compression: 'gzip' },
+    },
+  },
+  'threat_intel.json': {
+    enabled: true,
+    clusters: ['prod'],
+    normalized_ioc_types: { ip: ['source_address'] },
+    downloader: { enabled: true, threatstream: { ioc_types: ['ip'] }, feeds: [{ name: 'plain', url: 'https://feeds.example/ioc.csv', format: 'csv' }] },
+  },
+};
 
 /** One declared resource or data source, with its file. */
 export interface Declared {

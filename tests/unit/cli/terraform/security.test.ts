@@ -2,7 +2,7 @@
  * Security properties of everything generated, checked on a configuration that switches every
  * module on (the bundled one plus the options it leaves off).
  */
-import { declared, list, resourcesOf, statements, synthWith, type Json } from './helpers';
+import { declared, list, resourcesOf, statements, synthWith, INTEL_FILES, type Json } from './helpers';
 
 const everything = synthWith((v) => {
   v.clusters.prod.modules.kinesis.streams.create_user = true;
@@ -11,7 +11,7 @@ const everything = synthWith((v) => {
   v.clusters.prod.modules.cloudwatch_logs.regions = ['us-east-1', 'us-east-2'];
   v.clusters.prod.modules.flow_logs = { vpcs: ['vpc-1234'] };
   v.clusters.corp.modules.cloudtrail = { send_to_kinesis: true };
-}).files;
+}, INTEL_FILES).files;
 
 /**
  * The only statements allowed `Resource: "*"`: in a KMS key policy "*" means "this key"
@@ -129,6 +129,7 @@ describe('encryption at rest', () => {
     ['aws_kinesis_firehose_delivery_stream', (b: Json) => [b.server_side_encryption.enabled, b.server_side_encryption.key_type, b.extended_s3_configuration.kms_key_arn], [true, 'CUSTOMER_MANAGED_CMK', kmsRef]],
     ['aws_lambda_function', (b: Json) => [b.kms_key_arn], [kmsRef]],
     ['aws_cloudtrail', (b: Json) => [b.kms_key_id], [kmsRef]],
+    ['aws_dynamodb_table', (b: Json) => [b.server_side_encryption.enabled, b.server_side_encryption.kms_key_arn, b.point_in_time_recovery.enabled], [true, kmsRef, true]],
   ] as const)('covers every %s', (type, pick, expected) => {
     const found = resourcesOf(everything, type);
     expect(Object.keys(found).length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
  * is sent, in order, once; rate limits, server errors, failed runs and crashes lose nothing.
  */
 import { createAppHttp, createMemoryAppStore, getApp, runApp, type AppState, type AppStore } from '../../../../runtime/apps';
-import { duoSpec, githubSpec, intercomSpec, oktaSpec, oneloginSpec, slackSpec, startFakeSaas, type FakeApiSpec, type FakeSaas } from '../../../_helpers/fake-saas';
+import { aliyunSpec, boxSpec, duoSpec, githubSpec, gsuiteSpec, intercomSpec, oktaSpec, oneloginSpec, slackSpec, startFakeSaas, type FakeApiSpec, type FakeSaas } from '../../../_helpers/fake-saas';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 let saas: FakeSaas;
@@ -61,6 +61,9 @@ const specs: [string, () => FakeApiSpec, boolean][] = [
   ['intercom_admin_activity_logs', () => intercomSpec(), false],
   ['slack_access', () => slackSpec('access'), false],
   ['slack_integration', () => slackSpec('integration'), false],
+  ['gsuite_login', () => gsuiteSpec('login'), false],
+  ['box_admin_events', () => boxSpec(), true],
+  ['aliyun_actiontrail', () => aliyunSpec(), false],
 ];
 
 describe.each(specs)('app %s', (_type, makeSpec, oldestFirst) => {

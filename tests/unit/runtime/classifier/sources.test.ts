@@ -45,7 +45,7 @@ describe('createSourceResolver', () => {
   it('returns (not throws) the error for an unknown source, and caches lookups', () => {
     const resolve = createSourceResolver(config, 'corp');
     const first = resolve({ service: 'streamalert_app', resource: 'acme_corp_duo_auth_app' });
-    expect(first).toEqual({ cluster: 'corp', logTypes: ['duo:authentication', 'duo:administrator'] });
+    expect(first).toEqual({ cluster: 'corp', logTypes: ['duo:authentication', 'duo:administrator', 'duo:authentication_v2'] });
     expect(resolve({ service: 'streamalert_app', resource: 'acme_corp_duo_auth_app' })).toBe(first);
     expect(resolve({ service: 'sns', resource: 't' })).toBeInstanceOf(UnknownSourceError);
   });

@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     expect(config.logs['cloudtrail:events'].parser).toBe('json');
     expect(config.logs['cloudtrail:events'].configuration.optional_top_level_keys?.resources).toEqual([]);
     expect(config.global.firehose.log_types).toContain('osquery:differential');
-    expect(config.outputs.slack).toEqual({ 'security-alerts': null });
+    expect(config.outputs.slack).toEqual({ 'security-alerts': null, 'sample-channel': null });
   });
 
   it('returns a deeply frozen object', () => {

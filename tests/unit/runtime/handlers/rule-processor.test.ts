@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { loadConfig, type Config } from '../../../../runtime/config';
+import { createCapturingAlertSink } from '../../../../runtime/alerts';
 import { createRuleProcessor, type RecordEvaluator } from '../../../../runtime/handlers';
 import type { ClassifiedRecord } from '../../../../runtime/classifier';
 import { StreamAlertError } from '../../../../runtime/errors';
@@ -19,6 +20,7 @@ function processor(options: { cluster?: string; evaluator?: RecordEvaluator; obj
   const lines: Record<string, unknown>[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
   const writer = memoryWriter();
+  const alerts = createCapturingAlertSink();
   const handle = createRuleProcessor({
     config,
     cluster: options.cluster ?? 'prod',
@@ -26,10 +28,11 @@ function processor(options: { cluster?: string; evaluator?: RecordEvaluator; obj
     getObject: memoryGetter(options.objects ?? {}),
     logger,
     deadLetter: writer,
+    alerts,
   });
   /** The dead-letter entries of one kind written so far. */
   const kept = (kind: DeadLetterEntry['kind']) => writer.objects.flatMap((o) => o.entries).filter((e) => e.kind === kind);
-  return { handle, lines, kept };
+  return { handle, lines, kept, alerts };
 }
 
 /** Counts of a batch where nothing went wrong, with `changes` applied. */
@@ -108,19 +111,19 @@ describe('rule processor', () => {
     expect(kept('failed_read').map((i) => i.code)).toEqual(['Decompress', 'InvalidUtf8', 'NotText', 'NotText', 'FetchFailed', 'Malformed']);
   });
 
-  it('logs the alerts of the evaluator, and keeps for replay a record on which the evaluator throws', async () => {
+  it('hands the alerts of the evaluator to its alert sink, and keeps for replay a record on which the evaluator throws', async () => {
     const evaluator: RecordEvaluator = {
       evaluate: (record) => {
         if (record.record.hostIdentifier === 'bad') throw new Error('rule bug');
         return [{ rule_name: 'user_added', host: record.record.hostIdentifier }];
       },
     };
-    const { handle, lines, kept } = processor({ evaluator });
+    const { handle, lines, kept, alerts } = processor({ evaluator });
     const result = await handle(kinesisEvent(PROD_STREAM, JSON.stringify(osquery('good')), JSON.stringify(osquery('bad'))));
     expect(result).toEqual({ counts: expect.objectContaining({ alerts: 1, evaluation_errors: 1, failed_records: 1, records_classified: 1, classified: { 'osquery:differential': 1 } }), batchItemFailures: [] });
     expect(kept('failed_record')).toEqual([expect.objectContaining({ data: JSON.stringify(osquery('bad')), reason: 'rule evaluation failed: rule bug' })]);
     expect(lines).toContainEqual(expect.objectContaining({ level: 'ERROR', message: 'rule evaluation failed', error: 'rule bug' }));
-    expect(lines).toContainEqual(expect.objectContaining({ level: 'INFO', message: 'alert', alert: { rule_name: 'user_added', host: 'good' } }));
+    expect(alerts.alerts).toEqual([{ rule_name: 'user_added', host: 'good' }]);
   });
 
   it('reads SNS messages of the cluster it serves', async () => {

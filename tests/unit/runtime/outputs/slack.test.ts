@@ -92,4 +92,21 @@ describe('slack output', () => {
     const result = await slackOutput.send(sampleAlert(), context);
     expect(result).toEqual({ ok: false, retryable: false, error: expect.stringContaining('property "url" is not set') });
   });
+
+  it('retries a 500 within the output timeout and succeeds', async () => {
+    server.queue({ status: 500, body: 'internal' });
+    const { context, lines } = outputContext('security', { url: `${server.url}${SECRET_PATH}` });
+    expect(await slackOutput.send(sampleAlert(), context)).toEqual({ ok: true, detail: '1 message(s) posted' });
+    expect(server.requests).toHaveLength(2);
+    expect(lines.some((l) => l.includes('retrying'))).toBe(true);
+    expect(lines.join('')).not.toContain('SECRET');
+  });
+
+  it('returns a retryable failure when Slack hangs past the output timeout', async () => {
+    server.setFallback(() => ({ hang: true }));
+    const { context } = outputContext('security', { url: `${server.url}${SECRET_PATH}` }, { timeoutMs: 400 });
+    const result = await slackOutput.send(sampleAlert(), context);
+    expect(result).toMatchObject({ ok: false, retryable: true, error: expect.stringMatching(/no response within \d+ ms/) });
+    expect(JSON.stringify(result)).not.toContain('SECRET');
+  });
 });

@@ -8,9 +8,10 @@ describe('firehose module', () => {
     v.global.firehose = { enabled: true, buffer_size_mb: 64, buffer_interval_seconds: 300, compression: 'Snappy', log_types: ['cloudtrail', 'osquery:differential'] };
   });
 
-  it('delivers only the configured log types, one stream each', () => {
-    expect(Object.keys(r.aws_kinesis_firehose_delivery_stream).sort()).toEqual(['firehose_cloudtrail_events', 'firehose_osquery_differential']);
-    expect(Object.keys(r.aws_glue_catalog_table).sort()).toEqual(['firehose_cloudtrail_events_table', 'firehose_osquery_differential_table']);
+  it('delivers only the configured log types (a family is each of its types), one stream each', () => {
+    const cloudtrail = ['cloudtrail_cloudwatch_logs', 'cloudtrail_digest', 'cloudtrail_events', 'cloudtrail_insights'];
+    expect(Object.keys(r.aws_kinesis_firehose_delivery_stream).sort()).toEqual([...cloudtrail, 'osquery_differential'].map((t) => `firehose_${t}`));
+    expect(Object.keys(r.aws_glue_catalog_table).sort()).toEqual([...cloudtrail, 'osquery_differential'].map((t) => `firehose_${t}_table`));
   });
 
   it('writes into the data bucket under dt= hourly partitions, with the configured buffering', () => {

@@ -139,3 +139,12 @@ describe('retry timing', () => {
     expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, 200, 2000, () => 1))).toEqual([200, 400, 800, 1600, 2000, 2000]);
   });
 });
+
+describe('secret expansion', () => {
+  it('hides the token parts of a secret URL when a server echoes only them', async () => {
+    const { expandSecrets, redactSecrets } = await import('../../../../../runtime/outputs/http');
+    const secrets = expandSecrets(['https://hooks.example.com/services/T000/B000/TOKENTOKENTOKEN?key=QUERYKEY123']);
+    expect(redactSecrets('bad path services/T000/B000/TOKENTOKENTOKEN and key QUERYKEY123', secrets)).toBe('bad path *** and key ***');
+    expect(redactSecrets('channel T000 not found', secrets)).toBe('channel T000 not found');
+  });
+});

@@ -135,3 +135,13 @@ describe('pagerduty layout publishers', () => {
     expect(pagerdutyLayout.PrettyPrintArrays.fn(alert, { t: ['a', 'b'] })).toEqual({ t: 'a\n\n----------\n\nb' });
   });
 });
+
+describe('community publishers named by string in an alert', () => {
+  it('compose for an output as StreamAlert rules name them', async () => {
+    const { composePublication } = await import('../../../../../runtime/publishers');
+    const named = sampleAlert({ publishers: { slack: ['publishers.community.generic.add_record', 'publishers.community.slack.slack_layout.Summary'] } });
+    const publication = composePublication(named, 'slack', 'security');
+    expect(publication['@slack.text']).toBe('Rule triggered');
+    expect(publication['@slack._previous_publication']).toEqual({ record: named.record });
+  });
+});
