@@ -43,6 +43,8 @@ export interface Io {
    * A command writing much data awaits it now and then, so unwritten data never piles up in memory.
    */
   dataDrained(): Promise<void>;
+  /** A human line on stderr even with --json (statistics that accompany JSON-lines data on stdout). */
+  note(message: string): void;
   /** Rewrites a progress line in place on a TTY; a no-op otherwise. */
   progress(message: string): void;
   /** Clears the progress line, if any. */
@@ -120,6 +122,7 @@ export function createIo(options: IoOptions = {}): Io {
       if (!json) line(message);
     },
     warn: (message) => line(style.yellow(`warning: ${message}`)),
+    note: (message) => line(message),
     error: (message) => line(style.red(`error: ${message}`)),
     debug: (message) => {
       if (options.debug) line(style.gray(`debug: ${message}`));

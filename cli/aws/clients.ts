@@ -25,7 +25,7 @@ export function suppressNodeVersionWarning(env: NodeJS.ProcessEnv = process.env)
 }
 
 /** The custom endpoint of a service, from `AWS_ENDPOINT_URL_<SERVICE>` or `AWS_ENDPOINT_URL`. */
-export function customEndpoint(service: 'S3' | 'LAMBDA' | 'SSM' | 'DYNAMODB', env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function customEndpoint(service: 'S3' | 'LAMBDA' | 'SSM' | 'DYNAMODB' | 'ATHENA', env: NodeJS.ProcessEnv = process.env): string | undefined {
   const value = env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL;
   return value ? value : undefined;
 }

@@ -7,6 +7,7 @@ import { registerLookupTablesCommands } from './lookup-tables';
 import { registerOutputCommands } from './output';
 import { registerProcessCommand } from './process';
 import { registerRuleCommands } from './rule';
+import { registerSearchCommand } from './search';
 import { registerSchemaCommands } from './schema';
 import { registerTerraformCommands } from './terraform';
 import { registerTypesCommands } from './types';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerTypesCommands(program);
   registerOutputCommands(program);
   registerAppCommands(program);
+  registerSearchCommand(program);
   registerLookupTablesCommands(program);
   registerSchemaCommands(program);
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { loadConfig, type Config } from '../../runtime/config';
 import { ConfigError } from '../../runtime/errors';
 import type { CommandContext } from '../context';
+import { checkTerraformConfig } from '../terraform/check-config';
 import { checkOutputs } from './rule-outputs';
 
 export interface ValidateConfigOptions {
@@ -15,13 +16,18 @@ export interface ValidateConfigOptions {
 }
 
 /**
- * Loads the configuration, then checks outputs.json descriptors and the outputs every rule names; throws
- * ConfigError (exit 3) with every problem, else reports a short summary.
+ * Loads the configuration, then runs every cross-check that `terraform generate` runs (modules that need
+ * another module, inputs that are not data sources, regions, names) and checks outputs.json descriptors
+ * and the outputs every rule names; throws ConfigError (exit 3) with every problem, else reports a short
+ * summary. A configuration that validates is one `terraform generate` accepts.
  */
 export async function validateConfig(ctx: CommandContext, options: ValidateConfigOptions): Promise<void> {
   const config: Config = loadConfig(options.dir);
+  const terraform = checkTerraformConfig(config);
   const outputs = await checkOutputs(config, options.dir, resolve(options.rulesDir ?? `${dirname(resolve(options.dir))}/rules`));
-  if (outputs.problems.length > 0) throw new ConfigError(outputs.problems);
+  for (const warning of terraform.warnings) ctx.io.warn(warning);
+  const problems = [...terraform.problems, ...outputs.problems];
+  if (problems.length > 0) throw new ConfigError(problems);
   const clusters = Object.keys(config.clusters);
   const logTypes = Object.keys(config.logs);
   ctx.io.info(

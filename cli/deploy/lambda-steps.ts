@@ -38,11 +38,16 @@ function isNotFound(err: unknown): boolean {
   return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404;
 }
 
-/** Uploads the package unless its key is already in the bucket; returns whether it uploaded. */
+/**
+ * Uploads the package unless an object with its exact bytes is already at its key; returns whether it
+ * uploaded. The stored object is reused only when S3 reports the package's SHA-256 (it was uploaded with that
+ * checksum, which S3 verified): an object at the key without it, or with another one (a partial or
+ * tampered upload), is replaced.
+ */
 export async function uploadIfMissing(s3: S3Client, bucket: string, key: string, pkg: FunctionPackage): Promise<boolean> {
   try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return false;
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ChecksumMode: 'ENABLED' }));
+    if (head.ChecksumSHA256 === pkg.codeSha256) return false;
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }

@@ -54,7 +54,12 @@ function parseEntry(data: unknown): Entry | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const entry = value as Record<string, unknown>;
   if (entry.kind === 'failed_read') return { kind: 'failed_read', reason: String(entry.reason), source: isSource(entry.source) ? entry.source : undefined };
-  if (entry.kind !== 'unclassified') return `"kind" must be "unclassified" or "failed_read", got ${JSON.stringify(entry.kind)}`;
+  // A Firehose refusal holds a classified record's line, not a raw record: it is re-sent to Firehose, not replayed here.
+  if (entry.kind === 'firehose_failed') return { kind: 'failed_read', reason: `a record Firehose refused (${String(entry.code)}) is re-sent to its stream, not replayed`, source: undefined };
+  // A record that failed after being read is replayed like an unclassified one.
+  if (entry.kind !== 'unclassified' && entry.kind !== 'failed_record') {
+    return `"kind" must be "unclassified", "failed_record", "failed_read" or "firehose_failed", got ${JSON.stringify(entry.kind)}`;
+  }
   if (!isSource(entry.source)) return `"source" must be {"service": one of ${LOG_SERVICES.join(', ')}, "resource": "..."}, got ${JSON.stringify(entry.source)}`;
   if (entry.data === undefined || entry.data === null) return '"data" is missing';
   const raw = entry.encoding === 'base64' && typeof entry.data === 'string' ? Buffer.from(entry.data, 'base64') : entry.data;

@@ -1,4 +1,6 @@
 /** What each thread of a `streamalert process` run needs to classify: set up the same way in the main thread and in workers. */
+import type { Alert } from '../../runtime/rules/types';
+import { publicationsOf, type Compose } from '../testing/publisher-tests';
 import { createClassifier } from '../../runtime/classifier';
 import { readContext, type ReadContext, type ReadIssue, type ReadLimits } from '../../runtime/classifier/payloads';
 import type { Config } from '../../runtime/config';
@@ -48,6 +50,18 @@ export function createThread(setup: ThreadSetup, config: Config, evaluator: Reco
 /** The rules engine of a bundle written by `writeRulesBundle` (cli/testing/bundled-function.ts). */
 export function loadBundleEvaluator(bundle: { readonly file: string; readonly cluster: string }): RecordEvaluator {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exports = require(bundle.file) as { loadRules(): unknown[]; createRulesEngine(options: { rules: unknown[]; cluster: string }): RecordEvaluator };
-  return exports.createRulesEngine({ rules: exports.loadRules(), cluster: bundle.cluster });
+  const exports = require(bundle.file) as {
+    loadRules(): unknown[];
+    createRulesEngine(options: { rules: unknown[]; cluster: string }): RecordEvaluator;
+    composePublication: Compose;
+  };
+  const engine = exports.createRulesEngine({ rules: exports.loadRules(), cluster: bundle.cluster });
+  // Each alert line shows what every output would receive after the rule's publishers (nothing is sent).
+  return {
+    evaluate: (record) =>
+      engine.evaluate(record).map((alert) => {
+        const { outputs } = publicationsOf(alert as Alert, exports.composePublication);
+        return { ...(alert as Alert), publications: outputs };
+      }),
+  };
 }

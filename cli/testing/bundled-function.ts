@@ -13,6 +13,8 @@ import type { Config } from '../../runtime/config';
 import type { BatchResult } from '../../runtime/handlers/rule-processor';
 import type { DeadLetterWriter } from '../../runtime/dead-letter/types';
 import type { Logger } from '../../runtime/logger';
+import type { AlertSink } from '../../runtime/alerts/types';
+import type { Publication } from '../../runtime/publishers/types';
 import type { Alert, RuleDefinition, RulesEngine, RulesEngineOptions } from '../../runtime/rules';
 import { buildFunctionBundle } from '../package';
 
@@ -29,6 +31,8 @@ export interface HandlerOverrides {
   readonly deadLetter?: DeadLetterWriter;
   /** Runs before the rules on each chunk (the fixture's threat intel). */
   readonly enrich?: (records: readonly ClassifiedRecord[]) => Promise<void>;
+  /** Where the handler puts alerts (lambda test captures them; nothing is written). */
+  readonly alerts?: AlertSink;
 }
 
 /** What the rule processor bundle exports. */
@@ -36,6 +40,8 @@ export interface BundleExports {
   createHandler(overrides: HandlerOverrides): (event: unknown, context?: unknown) => Promise<BatchResult>;
   loadRules(): RuleDefinition[];
   createRulesEngine(options: RulesEngineOptions): RulesEngine;
+  /** The publication of one output, with the publishers the bundled rules registered. */
+  composePublication(alert: Alert, service: string, descriptor: string): Publication;
 }
 
 /** Options of {@link loadBundledFunction}. */

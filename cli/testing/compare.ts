@@ -1,4 +1,5 @@
 /** Judging one test event: classified log types and triggered rules against what the fixture expects. */
+import type { AlertPublications } from './publisher-tests';
 import type { TestEvent, TestResult } from './types';
 
 /** What the rule processor did with one test event. */
@@ -14,6 +15,10 @@ export interface Observed {
   readonly ruleErrors?: readonly string[];
   /** Set when the event could not be run at all. */
   readonly error?: string;
+  /** What each output of each alert would receive. */
+  readonly publications?: readonly AlertPublications[];
+  /** Failed `publisher_tests` checks (each fails the test). */
+  readonly publisherFailures?: readonly string[];
 }
 
 const uniqueSorted = (values: readonly string[]): string[] => [...new Set(values)].sort();
@@ -36,6 +41,7 @@ export function judge(event: TestEvent, observed: Observed, disabled: ReadonlySe
     reasons.push(`classified as ${uniqueSorted(actualLogs).join(', ')}, expected ${event.log}`);
   }
   for (const error of observed.ruleErrors ?? []) reasons.push(error);
+  if (!event.classifyOnly) for (const failure of observed.publisherFailures ?? []) reasons.push(failure);
   if (!event.classifyOnly && !observed.error) {
     if (event.expectedRules !== undefined) {
       missingRules = expectedRules.filter((r) => !actualRules.includes(r));
@@ -69,5 +75,6 @@ export function judge(event: TestEvent, observed: Observed, disabled: ReadonlySe
     classifyOnly: event.classifyOnly,
     reasons,
     alerts: observed.alertRules.length,
+    ...(observed.publications && observed.publications.length > 0 ? { publications: observed.publications } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * format (`{"records": [...]}`). A file or event that cannot be read becomes a problem that names it and says
  * why; it never stops the other tests.
  */
+import { parsePublisherTests } from './publisher-tests';
 import type { Ioc } from '../../runtime/threat-intel';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -80,6 +81,8 @@ export function toTestEvent(raw: unknown, file: string, index: number, format: F
   }
   const filled = fillTimeHelpers(raw.data, now);
   if (filled.unknown.length > 0) return `unknown time helper ${filled.unknown[0]} (see lambda test --help)`;
+  const publisherTests = parsePublisherTests(raw.publisher_tests);
+  if (typeof publisherTests === 'string') return publisherTests;
   return {
     file,
     index,
@@ -97,6 +100,7 @@ export function toTestEvent(raw: unknown, file: string, index: number, format: F
     compress: raw.compress === true,
     lookupTables: lookupTablesOf(raw),
     ...(threatIntelOf(raw) ? { threatIntel: threatIntelOf(raw) } : {}),
+    ...(Object.keys(publisherTests).length > 0 ? { publisherTests } : {}),
   };
 }
 

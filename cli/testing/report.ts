@@ -18,8 +18,25 @@ function printFailure(io: Io, result: TestResult): void {
   for (const reason of result.reasons) io.info(`      ${s.gray(reason)}`);
 }
 
+/** Prints what each output of each alert would receive (nothing was sent). */
+function printPublications(io: Io, result: TestResult): void {
+  for (const alert of result.publications ?? []) {
+    io.info(`      alert ${alert.rule_name} ${io.style.gray(alert.alert_id.slice(0, 12))}`);
+    for (const [output, made] of Object.entries(alert.outputs)) {
+      const body = made.publication === undefined ? io.style.red(`cannot be made: ${made.error ?? ''}`) : JSON.stringify(made.publication);
+      io.info(`        -> ${output}: ${body}`);
+    }
+  }
+}
+
+/** Options of the report. */
+export interface ReportOptions {
+  /** Print what every output would receive for each alert. @default false */
+  readonly showOutputs?: boolean;
+}
+
 /** Prints one file's results (called per file, in order). */
-export function printFileResults(io: Io, file: string, results: readonly TestResult[]): void {
+export function printFileResults(io: Io, file: string, results: readonly TestResult[], options: ReportOptions = {}): void {
   const s = io.style;
   io.info(s.bold(file));
   for (const result of results) {
@@ -28,15 +45,16 @@ export function printFileResults(io: Io, file: string, results: readonly TestRes
     io.info(`  ${mark} [${result.index}] ${result.description} ${s.gray(`(${result.service}:${result.source}, ${what})`)}`);
     if (result.disabledRules.length > 0) io.info(`      ${s.gray(`disabled, not expected: ${result.disabledRules.join(', ')}`)}`);
     if (!result.passed) printFailure(io, result);
+    if (options.showOutputs === true) printPublications(io, result);
   }
 }
 
 /** Prints every file's results and the summary. */
-export function printReport(io: Io, summary: TestRunSummary): void {
+export function printReport(io: Io, summary: TestRunSummary, options: ReportOptions = {}): void {
   const s = io.style;
   const byFile = new Map<string, TestResult[]>();
   for (const result of summary.results) byFile.set(result.file, [...(byFile.get(result.file) ?? []), result]);
-  for (const [file, results] of byFile) printFileResults(io, file, results);
+  for (const [file, results] of byFile) printFileResults(io, file, results, options);
   io.info('');
   const total = summary.results.length;
   const counts = `${total} test${total === 1 ? '' : 's'} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}: ${s.green(`${summary.passed} passed`)}, ${summary.failed > 0 ? s.red(`${summary.failed} failed`) : '0 failed'}`;

@@ -21,6 +21,8 @@ export interface LambdaTestOptions {
   readonly classifyOnly: boolean;
   /** @default true */
   readonly typecheck: boolean;
+  /** Print what every output of each alert would receive (after its publishers). @default false */
+  readonly showOutputs?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function runLambdaTest(ctx: CommandContext, options: LambdaTestOpti
     asTestFailure,
   );
   ctx.io.endProgress();
-  printReport(ctx.io, summary);
+  printReport(ctx.io, summary, { showOutputs: options.showOutputs === true });
   ctx.io.result(summary);
   return summary.exitCode;
 }

@@ -8,6 +8,8 @@ import { errorMessage } from '../../runtime/errors';
 import { silentLogger, type Logger } from '../../runtime/logger';
 import type { RuleDefinition, RulesEngine } from '../../runtime/rules';
 import { createThreatIntel, memoryIocSource, type Ioc } from '../../runtime/threat-intel';
+import { createCapturingAlertSink } from '../../runtime/alerts/sink';
+import { checkPublications, publicationsOf } from './publisher-tests';
 import { loadBundledFunction, type BundleExports } from './bundled-function';
 import { captureDeadLetters } from './captured-dead-letters';
 import { judge, type Observed } from './compare';
@@ -49,13 +51,14 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
   const bundle = await load({ config: options.config, cluster: name, rulesDir: options.rulesDir, typecheck });
   const rules = bundle.loadRules();
   const store: MemoryStore = createMemoryStore();
-  const seen = { logTypes: [] as string[], alertRules: [] as string[] };
+  const seen = { logTypes: [] as string[] };
+  // Alerts reach lambda test the way they reach the table in Lambda: through the handler's alert sink.
+  const captured = createCapturingAlertSink();
   let engine: RulesEngine = bundle.createRulesEngine({ rules, cluster: name });
   const evaluator = {
     evaluate(record: ClassifiedRecord) {
       const alerts = engine.evaluate(record);
       seen.logTypes.push(record.log_type);
-      seen.alertRules.push(...alerts.map((a) => a.rule_name));
       return alerts;
     },
   };
@@ -63,13 +66,13 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
   // Indicators of the event being run (its test_fixtures.threat_intel), matched as the deployed function would.
   let iocs: readonly Ioc[] = [];
   const enrich = fixtureThreatIntel(options.config, () => iocs);
-  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger, enrich, deadLetter: deadLetters });
+  const handler = bundle.createHandler({ getObject: store.getObject, evaluator, logger: silentLogger, enrich, deadLetter: deadLetters, alerts: captured });
   let id = 0;
   const run = async (event: TestEvent, lambdaEvent: unknown): Promise<Observed> => {
     const ruleErrors: string[] = [];
     engine = bundle.createRulesEngine({ rules, cluster: name, lookupTables: event.lookupTables, logger: ruleErrorLogger(ruleErrors) });
     seen.logTypes = [];
-    seen.alertRules = [];
+    captured.clear();
     iocs = event.threatIntel ?? [];
     id += 1;
     deadLetters.take();
@@ -79,7 +82,10 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
       return { cluster: name, logTypes: [], alertRules: [], problems: [], error: `the rule processor failed: ${errorMessage(err)}` };
     }
     const problems = deadLetters.take().map((entry) => (entry.kind === 'unclassified' ? whyUnclassified(entry, event.log) : entry.reason));
-    return { cluster: name, logTypes: [...seen.logTypes], alertRules: [...seen.alertRules], problems, ruleErrors };
+    const alerts = captured.alerts;
+    const publications = alerts.map((alert) => publicationsOf(alert, bundle.composePublication));
+    const publisherFailures = event.publisherTests ? checkPublications(publications, event.publisherTests) : [];
+    return { cluster: name, logTypes: [...seen.logTypes], alertRules: alerts.map((a) => a.rule_name), problems, ruleErrors, publications, publisherFailures };
   };
   return { name, bundle, rules, store, run };
 }

@@ -35,6 +35,21 @@ function fill(template: string, values: Readonly<Record<string, string>>): strin
   return template.replace(/\{\{(\w+)\}\}/g, (text, key: string) => values[key] ?? text);
 }
 
+/** User text inside a `/** ... *\/` comment: one line, and no `*\/` that would end the comment early. */
+export function commentText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '*\\/');
+}
+
+/** Text inside a single-quoted TypeScript string. */
+export function singleQuoted(text: string): string {
+  return text.replace(/[\\']/g, '\\$&').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+/** Text inside a double-quoted JSON string. */
+function jsonText(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
 /** Writes `<dir>/<name>.ts` and `<dir>/<name>.json`; refuses to overwrite. */
 export function scaffoldRule(ctx: CommandContext, options: RuleNewOptions): number {
   if (!RULE_NAME.test(options.name)) {
@@ -65,8 +80,11 @@ export function scaffoldRule(ctx: CommandContext, options: RuleNewOptions): numb
     data: JSON.stringify(defaultRecord(schema.schema), null, 2).replace(/\n/g, '\n    '),
   };
   mkdirSync(dirname(ruleFile), { recursive: true });
-  writeFileSync(ruleFile, fill(readFileSync(join(templates, 'rule.ts.tmpl'), 'utf8'), values));
-  writeFileSync(fixtureFile, fill(readFileSync(join(templates, 'fixture.json.tmpl'), 'utf8'), values));
+  // User text is escaped for where it lands: a doc comment, TypeScript strings, JSON strings.
+  const inRule = { ...values, description: commentText(values.description), log: singleQuoted(values.log), runtime_rules: singleQuoted(values.runtime_rules) };
+  const inFixture = { ...values, name: jsonText(values.name), log: jsonText(values.log), service: jsonText(values.service), source: jsonText(values.source) };
+  writeFileSync(ruleFile, fill(readFileSync(join(templates, 'rule.ts.tmpl'), 'utf8'), inRule));
+  writeFileSync(fixtureFile, fill(readFileSync(join(templates, 'fixture.json.tmpl'), 'utf8'), inFixture));
   ctx.io.info(`wrote ${displayPath(ruleFile)} and ${displayPath(fixtureFile)}`);
   ctx.io.info(`next: edit both, then run: streamalert lambda test ${displayPath(fixtureFile)}`);
   ctx.io.result({ rule: displayPath(ruleFile), fixture: displayPath(fixtureFile), family: logFamily(options.log) });

@@ -1,4 +1,5 @@
 import type { Ioc } from '../../runtime/threat-intel';
+import type { AlertPublications, PublisherTests } from './publisher-tests';
 
 /** Types of `streamalert lambda test`: fixtures, test events, results. */
 import type { LogService } from '../../runtime/config';
@@ -37,6 +38,8 @@ export interface TestEvent {
   readonly lookupTables: FixtureLookupTables;
   /** `test_fixtures.threat_intel`: the indicators the IOC table holds for this event (StreamAlert's mock). */
   readonly threatIntel?: readonly Ioc[];
+  /** v3 `publisher_tests`: checks on what each output would receive after the publishers. */
+  readonly publisherTests?: PublisherTests;
 }
 
 /** A fixture file (or one event in it) that could not be read. Errors fail the run; warnings do not. */
@@ -78,6 +81,8 @@ export interface TestResult {
   /** Why the test failed, in one line per reason. */
   readonly reasons: readonly string[];
   readonly alerts: number;
+  /** What every output of each alert would receive after its publishers (nothing is sent). */
+  readonly publications?: readonly AlertPublications[];
 }
 
 /** The whole run. */

@@ -148,3 +148,19 @@ export const DEAD_LETTER_BUCKET_ENV = 'DEAD_LETTER_BUCKET';
 export function deadLetterPrefix(cluster: string): string {
   return `dead-letter/${cluster}/`;
 }
+
+/** Athena workgroup of historical search: `<prefix>_streamalert`. */
+export function athenaWorkgroupName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert`;
+}
+
+/** Key prefix, in the data bucket, of Athena query results. */
+export const ATHENA_RESULTS_PREFIX = 'athena-results/';
+
+/** Key prefix, in the data bucket, of delivered alerts (the `alerts` Glue table): `alerts/history/dt=.../`. */
+export const ALERT_HISTORY_PREFIX = 'alerts/history';
+
+/** Firehose delivery stream of alerts (StreamAlert's name), the `aws-firehose:alerts` output's usual target. */
+export function alertDeliveryStreamName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_alert_delivery`;
+}

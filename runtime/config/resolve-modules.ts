@@ -13,6 +13,15 @@ function alarm(raw: Raw, threshold: number): AlarmSettings {
   };
 }
 
+/**
+ * Oldest record the Kinesis mapping still retries, by default: the stream's retention less one hour (so the
+ * mapping gives up, and sends the batch's metadata to its failure queue, before the stream drops the
+ * record), within Lambda's 60..604800 seconds.
+ */
+export function defaultRecordAge(retentionHours: number): number {
+  return Math.min(604_800, Math.max(60, (retentionHours - 1) * 3600));
+}
+
 /** A module is on when present, unless it says `"enabled": false`. */
 function isOn(raw: Raw): boolean {
   return raw?.enabled !== false;
@@ -50,8 +59,10 @@ export function resolveModules(m: Raw, defaults: FunctionSettings): ClusterModul
       starting_position: m.kinesis_events.starting_position ?? 'TRIM_HORIZON',
       batching_window_seconds: m.kinesis_events.batching_window_seconds ?? 0,
       bisect_on_error: m.kinesis_events.bisect_on_error ?? true,
-      maximum_retry_attempts: m.kinesis_events.maximum_retry_attempts ?? 3,
-      maximum_record_age_seconds: m.kinesis_events.maximum_record_age_seconds ?? 3600,
+      // Retried until the record is about to leave the stream, not after 3 tries or an hour: a bad deploy
+      // or an outage of a day must not drop data the stream still holds.
+      maximum_retry_attempts: m.kinesis_events.maximum_retry_attempts ?? -1,
+      maximum_record_age_seconds: m.kinesis_events.maximum_record_age_seconds ?? defaultRecordAge(streams.retention ?? 24),
       on_failure_destination: m.kinesis_events.on_failure_destination ?? true,
     },
     cloudwatch_monitoring: m.cloudwatch_monitoring && {

@@ -200,11 +200,23 @@ export interface AlertsSettings {
   readonly processor: AlertProcessorSettings;
 }
 
+/** Historical search: the Athena workgroup. */
+export interface AthenaSettings {
+  /** Athena cancels a query that would scan more (BytesScannedCutoffPerQuery). */
+  readonly bytes_scanned_cutoff_gb: number;
+}
+
 export interface GlobalSettings {
   readonly firehose: FirehoseSettings;
+  readonly athena: AthenaSettings;
   readonly monitoring: { readonly topic_name: string };
   readonly s3_access_logs: { readonly retention_days: number };
   readonly alerts: AlertsSettings;
+  /**
+   * Days objects are kept in the data bucket, by key prefix (`dead-letter/`, `alerts/`, a log type's Firehose
+   * prefix such as `cloudtrail_events/`); prefixes not listed are kept until deleted.
+   */
+  readonly data_retention_days: Readonly<Record<string, number>>;
 }
 
 export interface AccountSettings {

@@ -119,7 +119,8 @@ export function createRuleProcessor(options: RuleProcessorOptions): RuleProcesso
     await flushPart(true);
     const counts: BatchCounts = { ...report.counts, ...firehoseCounts(sent), ...(deadLetter ? { dead_lettered: written.entries } : {}) };
     const deadLetters = written.objects.length > 0 ? { dead_letter: written.objects } : {};
-    logger.info('batch processed', { ...fields, counts, ...deadLetters });
+    // `function` is the dimension of the metric filters Terraform puts on this line.
+    logger.info('batch processed', { ...fields, function: functionNameOf(context), counts, ...deadLetters });
     retry.throwIfInvocationMustFail();
     return { counts, batchItemFailures: retry.batchItemFailures() };
   };
@@ -132,6 +133,11 @@ const ALERT_FLUSH_PENDING = 100;
 function firehoseCounts(sent: FirehoseCounts | undefined): Partial<BatchCounts> {
   if (sent === undefined) return {};
   return { firehose_sent: sent.sent, firehose_failed: sent.failed, firehose_too_large: sent.too_large };
+}
+
+function functionNameOf(context: unknown): string | undefined {
+  const name = typeof context === 'object' && context !== null ? (context as { functionName?: unknown }).functionName : undefined;
+  return typeof name === 'string' ? name : process.env.AWS_LAMBDA_FUNCTION_NAME;
 }
 
 function requestIdOf(context: unknown): string | undefined {

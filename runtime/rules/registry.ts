@@ -3,6 +3,9 @@
  * the bundler appends `annotateRuleFile(file, descriptions)` to each rule file so every rule learns its file and
  * its doc comment. `loadRules()` validates the whole set once (duplicate names are an error naming both files).
  */
+import { errorMessage } from '../errors';
+import { publisherNamesOf } from '../publishers/compose';
+import type { PublisherSpec } from '../publishers/types';
 import { RuleDefinitionError } from './errors';
 import type { RuleDefinition, RuleFunction, RuleOptions } from './types';
 
@@ -77,7 +80,22 @@ export function optionProblems(name: string, options: RuleOptions<never>): strin
       problems.push(`${where}: outputs are written "service:descriptor", got ${JSON.stringify(output)}`);
     }
   }
+  if (options.publishers !== undefined) problems.push(...publisherProblems(name, options.publishers));
   return problems;
+}
+
+/**
+ * A rule's `publishers` of the wrong shape. Names are not checked here: the alert processor also registers
+ * StreamAlert's community publishers, which rules may name as strings without importing them; an unknown
+ * name fails that output at delivery (retried, then dead-lettered with the error) and shows in lambda test.
+ */
+function publisherProblems(name: string, spec: PublisherSpec): string[] {
+  try {
+    publisherNamesOf(spec, name);
+    return [];
+  } catch (err) {
+    return [errorMessage(err)];
+  }
 }
 
 /**

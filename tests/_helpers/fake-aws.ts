@@ -136,7 +136,9 @@ export async function startFakeAws(): Promise<FakeAws> {
     if (op === 'HeadObject') {
       const object = objects.get(key);
       if (!object) return sendError(res, { status: 404, type: 'NotFound', message: 'Not Found' }, true);
-      res.writeHead(200, { 'content-length': String(object.length), etag: '"fake"' });
+      // As S3 answers HeadObject with checksum mode for an object uploaded with a SHA-256 checksum.
+      const checksum = createHash('sha256').update(object).digest('base64');
+      res.writeHead(200, { 'content-length': String(object.length), etag: '"fake"', 'x-amz-checksum-sha256': checksum });
       return void res.end();
     }
     objects.set(key, body);

@@ -65,6 +65,24 @@ describe('streamalert lambda test', () => {
     expect(run.stderr).toMatch(/rule github_oauth_application_create: rule threw; counted as no match: broken on purpose/);
   });
 
+  it("matches the indicators a fixture mocks in test_fixtures.threat_intel (StreamAlert's format), and only those", () => {
+    const copy = mkdtempSync(join(REPO_ROOT, '.e2e-rules-'));
+    cleanups.push(copy);
+    cpSync(join(REPO_ROOT, 'rules'), copy, { recursive: true });
+    const dir = join(copy, 'community', 'onelogin');
+    const rule = join(dir, 'onelogin_events_threat_intel_example.ts');
+    // Enabled for this test (the pack keeps it disabled, as StreamAlert does).
+    writeFileSync(rule, readFileSync(rule, 'utf8').replace(/\bdisable\(\s*rule</, '(rule<'));
+    const fixture = join(dir, 'onelogin_events_threat_intel_example.json');
+    const events = JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, unknown>[];
+    const unmocked = { ...events[0], description: 'same event without mocked indicators', trigger_rules: [], test_fixtures: undefined };
+    writeFileSync(fixture, JSON.stringify([events[0], unmocked]));
+    const run = runCli(['lambda', 'test', '--no-typecheck', '--rules-dir', copy, fixture]);
+    expect(run.stderr).toMatch(/PASS \[0\][^\n]*rules: onelogin_events_threat_intel_example\)/);
+    expect(run.stderr).toMatch(/PASS \[1\] same event without mocked indicators[^\n]*rules: \(none\)\)/);
+    expect(run.code).toBe(0);
+  });
+
   it('fails with exit 4 when a rule does not type check, naming the file and the error', () => {
     const copy = mkdtempSync(join(REPO_ROOT, '.e2e-rules-'));
     cleanups.push(copy);
@@ -126,6 +144,21 @@ describe('streamalert lambda test', () => {
   });
 });
 
+describe('streamalert lambda test publisher_tests', () => {
+  const EXAMPLE = join(REPO_ROOT, 'rules', 'community', 'cloudwatch_events', 'cloudtrail_put_object_acl_public_publisher_example.json');
+
+  it('fails a publisher test that does not match with exit 4, and shows what each output would receive', () => {
+    const events = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { publisher_tests?: Record<string, unknown[]> }[];
+    events[0]!.publisher_tests = { 'pagerduty:sample-integration': [['"@pagerduty.details".userName', 'is', 'mallory']] };
+    const file = join(makeTempDir(), 'publishers.json');
+    writeFileSync(file, JSON.stringify(events.slice(0, 1)));
+    const run = runCli(['lambda', 'test', file, '--no-typecheck', '--show-outputs']);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/publisher test: pagerduty:sample-integration: "@pagerduty.details".userName should have been "mallory", got "sam"/);
+    expect(run.stderr).toMatch(/-> slack:sample-channel: \{"@slack.text":"Rule triggered"/);
+  });
+});
+
 describe('streamalert process --rules', () => {
   it('runs the bundled rules over a log file and prints one JSON alert per match', () => {
     const events = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { data: unknown }[];
@@ -133,8 +166,11 @@ describe('streamalert process --rules', () => {
     writeFileSync(file, events.map((e) => JSON.stringify(e.data)).join('\n'));
     const run = runCli(['process', '--source', 'kinesis:acme_corp_streamalert', '--rules=rules', file]);
     expect(run.code).toBe(0);
-    const alerts = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { rule_name: string; alert_id: string; cluster: string });
+    const alerts = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { rule_name: string; alert_id: string; cluster: string; outputs: string[]; publications: Record<string, { publication?: { id?: string } }> });
     expect(alerts.map((a) => [a.rule_name, a.cluster])).toEqual([['github_oauth_application_create', 'corp']]);
     expect(alerts[0]!.alert_id).toMatch(/^[0-9a-f]{64}$/);
+    // What every output would receive (the default publication here), nothing sent.
+    expect(Object.keys(alerts[0]!.publications)).toEqual(alerts[0]!.outputs);
+    expect(Object.values(alerts[0]!.publications)[0]!.publication?.id).toBe(alerts[0]!.alert_id);
   });
 });

@@ -9,14 +9,17 @@ interface TestFlags {
   readonly classifyOnly?: boolean;
   readonly rulesDir: string;
   readonly typecheck: boolean;
+  readonly showOutputs?: boolean;
 }
 
 const HELP = `
 Each test event is turned into a real Lambda event from templates/events/ (Kinesis base64, gzip when the
 1.x fixture says "compress"; S3: stored as an object in memory and read back by the S3 reader; SNS; SQS;
 StreamAlert app) and run through the rule processor bundle that "lambda package" builds, for the cluster
-whose data_sources list the event's source. Alerts are not delivered: the deployed rule processor writes each
-alert as one JSON log line until alert delivery exists.
+whose data_sources list the event's source. Alerts are not delivered: they are captured, and each output's
+publication (after the rule's publishers) is made without sending anything; --show-outputs prints them
+(--json always includes them). A v3 event's publisher_tests ({"<service:descriptor>": [{jmespath_expression,
+condition: is|in|contains, value}, or [expression, condition, value]]}) are checked against them.
 
 Fixtures: StreamAlert v3 (a JSON list of events with data or override_record, description, log, service,
 source, trigger_rules or classify_only, test_fixtures.lookup_tables) and 1.x ({"records": [...]} with data,
@@ -40,6 +43,7 @@ export function registerTestCommand(parent: Command): void {
     .option('--classify-only', 'check only the classified log type, not the rules')
     .option('--rules-dir <dir>', 'folder of the rule files bundled with the function', 'rules')
     .option('--no-typecheck', 'skip the type check of the rules before bundling')
+    .option('--show-outputs', 'print what every output of each alert would receive (nothing is sent)')
     .addHelpText('after', HELP)
     .action(
       action<TestFlags>((ctx, flags, args) =>
@@ -50,6 +54,7 @@ export function registerTestCommand(parent: Command): void {
           rules: flags.rules?.split(',').map((r) => r.trim()).filter((r) => r !== ''),
           classifyOnly: flags.classifyOnly === true,
           typecheck: flags.typecheck,
+          showOutputs: flags.showOutputs === true,
         }),
       ),
     );

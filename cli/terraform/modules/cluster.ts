@@ -5,6 +5,7 @@ import { appSsmPrefix, dataBucketName, kinesisStreamName, ruleProcessorName } fr
 import { arn, type PolicyStatement } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
 import { cloudtrailBucketName } from '../names';
+import { alertStoreOf, alertWriterEnvironment, alertWriterStatements } from './alert-delivery';
 import { Apps } from './apps';
 import { Cloudtrail } from './cloudtrail';
 import { CloudwatchLogs } from './cloudwatch-logs';
@@ -15,6 +16,7 @@ import { intelReadStatements } from './intel-access';
 import { Kinesis } from './kinesis';
 import { KinesisEvents } from './kinesis-events';
 import { RuleProcessor } from './rule-processor';
+import { RuleProcessorReliability } from './rule-processor-reliability';
 import { S3Events } from './s3-events';
 import { SnsInputs } from './sns-inputs';
 import { SqsInputs } from './sqs-inputs';
@@ -35,7 +37,8 @@ function on<T extends { readonly enabled: boolean }>(module: T | undefined): T |
 export function firehoseWriteStatement(config: Config): PolicyStatement {
   const { account } = config;
   return {
-    Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'],
+    // PutRecordBatch only: the sink never sends one record at a time.
+    Action: 'firehose:PutRecordBatch',
     // Every name firehoseStreamName() gives starts with this, long ones included.
     Resource: arn(account.region, 'firehose', account.id, `deliverystream/${account.prefix}_streamalert_*`),
   };
@@ -53,6 +56,7 @@ export class Cluster extends Construct {
     const kmsKeyArn = global.keyFor(region).arn;
     const functionName = ruleProcessorName(config, cluster.name);
     const base = `${account.prefix}_${cluster.name}_streamalert`;
+    const alertStore = alertStoreOf(config, global);
 
     const ruleProcessor = new RuleProcessor(this, 'rule_processor', {
       accountId,
@@ -63,7 +67,9 @@ export class Cluster extends Construct {
       kmsKeyArn,
       // The data bucket always exists (global module); its account-region key encrypts it.
       deadLetter: { bucket: dataBucketName(config), bucketRegion: account.region, bucketKmsKeyArn: global.keyFor(account.region).arn },
+      alertsEnvironment: alertWriterEnvironment(alertStore),
     });
+    attachPolicy(ruleProcessor, 'write_alerts', ruleProcessor.role, 'write_alerts', alertWriterStatements(alertStore));
     const intelReads = intelReadStatements(config, cluster.name, global.keyFor(account.region).arn);
     if (intelReads.length > 0) attachPolicy(ruleProcessor, 'read_intel', ruleProcessor.role, 'read_lookup_tables_and_iocs', intelReads);
     const firehose = config.global.firehose;
@@ -76,8 +82,9 @@ export class Cluster extends Construct {
       ? new Kinesis(this, 'kinesis', { accountId, region, streamName, settings: kinesisSettings.streams, kmsKeyArn })
       : undefined;
     const kinesisEvents = on(m.kinesis_events);
+    let kinesisMapping: KinesisEvents | undefined;
     if (kinesis && kinesisEvents) {
-      new KinesisEvents(this, 'kinesis_events', {
+      kinesisMapping = new KinesisEvents(this, 'kinesis_events', {
         region,
         settings: kinesisEvents,
         kinesis,
@@ -86,6 +93,14 @@ export class Cluster extends Construct {
         failureQueueName: `${base}_kinesis_failures`,
       });
     }
+    new RuleProcessorReliability(this, 'rule_processor_reliability', {
+      region,
+      functionName,
+      ruleProcessor,
+      kmsKeyArn,
+      topicArn: global.topicFor(region).arn,
+      otherFailureQueues: kinesisMapping?.failureQueue ? [kinesisMapping.failureQueue] : [],
+    });
     const monitoring = on(m.cloudwatch_monitoring);
     if (monitoring) {
       new CloudwatchMonitoring(this, 'cloudwatch_monitoring', {

@@ -39,6 +39,9 @@ export const FIREHOSE_REGIONS: readonly string[] = [
 
 /** Historical data delivery and its Athena tables. */
 export class Firehose extends Construct {
+  /** The Glue database of the historical tables. */
+  readonly database: GlueCatalogDatabase;
+
   constructor(scope: Construct, id: string, props: FirehoseProps) {
     super(scope, id);
     const { config, dataBucket, kmsKeyArn } = props;
@@ -56,11 +59,11 @@ export class Firehose extends Construct {
       },
       { Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: kmsKeyArn },
     ]);
-    const database = new GlueCatalogDatabase(this, 'database', {
+    const database = (this.database = new GlueCatalogDatabase(this, 'database', {
       region,
       name: glueDatabaseName(config),
       description: 'StreamAlert historical data, one table per log type',
-    });
+    }));
     for (const logType of settings.log_types) {
       const logId = toIdentifier(glueTableName(logType));
       const prefix = dataPrefix(logType);

@@ -1,18 +1,19 @@
 /**
  * The `global` module: provider, S3 backend with native locking; per region in use a KMS key, a
  * monitoring topic, a source bucket (Lambda reads code only from its own region) and an access-logs
- * bucket (S3 logs only into its own region); the data bucket in the account region.
+ * bucket (S3 logs only into its own region); the data bucket and the alerts table in the account region.
  */
 import { Construct } from 'constructs';
 import { S3Backend, type TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketLifecycleConfiguration, type S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import type { Config } from '../../../runtime/config';
-import { dataBucketName, sourceBucketName } from '../../../runtime/config/names';
+import { alertsTableName, dataBucketName, sourceBucketName } from '../../../runtime/config/names';
 import { StreamAlertError } from '../../../runtime/errors';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { partitionOf } from '../constructs/policy';
 import { toIdentifier } from '../stack';
+import { AlertsTable } from './alerts-table';
 import { RegionalResources } from './regional-key';
 import { accessLogsBucketName } from '../names';
 
@@ -54,6 +55,29 @@ export interface RegionalBuckets {
   readonly source: SecureBucket;
 }
 
+/**
+ * The data bucket's lifecycle rules: each configured prefix expires after its days; every prefix drops old
+ * versions after 30 days and incomplete multipart uploads after 7 (none of them is ever read back).
+ */
+export function determineDataLifecycle(days: Readonly<Record<string, number>>): S3BucketLifecycleConfigurationRule[] {
+  const rules: S3BucketLifecycleConfigurationRule[] = Object.entries(days)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([prefix, expire]) => ({
+      id: `expire-${prefix.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/-+$/, '')}`,
+      status: 'Enabled',
+      filter: [{ prefix }],
+      expiration: [{ days: expire }],
+    }));
+  rules.push({
+    id: 'old-versions-and-uploads',
+    status: 'Enabled',
+    filter: [{ prefix: '' }],
+    noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+    abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+  });
+  return rules;
+}
+
 /** Global resources shared by every cluster. */
 export class GlobalModule extends Construct {
   /** The account region's source bucket. */
@@ -61,6 +85,8 @@ export class GlobalModule extends Construct {
   readonly dataBucket: SecureBucket;
   /** The account region's access-logs bucket. */
   readonly accessLogsBucket: SecureBucket;
+  /** The alerts table, in the account region. */
+  readonly alertsTable: AlertsTable;
   private readonly regional = new Map<string, RegionalResources>();
   private readonly buckets = new Map<string, RegionalBuckets>();
 
@@ -88,6 +114,16 @@ export class GlobalModule extends Construct {
       region: account.region,
       kmsKeyArn: this.keyFor(account.region).arn,
       accessLogsBucket: this.accessLogsBucket.bucket.bucket,
+    });
+    new S3BucketLifecycleConfiguration(this, 'data_lifecycle', {
+      bucket: this.dataBucket.bucket.id,
+      region: account.region,
+      rule: determineDataLifecycle(config.global.data_retention_days),
+    });
+    this.alertsTable = new AlertsTable(this, 'alerts_table', {
+      tableName: alertsTableName(config),
+      region: account.region,
+      kmsKeyArn: this.keyFor(account.region).arn,
     });
   }
 

@@ -23,14 +23,16 @@ export interface KinesisEventsProps {
   readonly failureQueueName: string;
 }
 
-/** Reading a stream as Lambda's event source mapping does (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html). */
+/**
+ * Reading a stream as Lambda's event source mapping does (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html).
+ * No `kinesis:SubscribeToShard`: that is for enhanced fan-out consumers, which the mapping does not use.
+ */
 export const KINESIS_READ_ACTIONS = [
   'kinesis:DescribeStream',
   'kinesis:DescribeStreamSummary',
   'kinesis:GetRecords',
   'kinesis:GetShardIterator',
   'kinesis:ListShards',
-  'kinesis:SubscribeToShard',
 ];
 
 /** The stream feeding the rule processor. */

@@ -18,7 +18,7 @@ export interface RegionalResourcesProps {
  * Key administration and use stay with IAM policies in this account (the root principal), listed
  * action by action instead of `kms:*`; services that encrypt on our behalf get only what they use.
  */
-export function determineKeyPolicy(accountId: string, region: string): string {
+export function determineKeyPolicy(accountId: string, region: string, prefix = '*'): string {
   const partition = partitionOf(region);
   const root = `arn:${partition}:iam::${accountId}:root`;
   // In a key policy, Resource "*" means "this key": https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html
@@ -46,7 +46,11 @@ export function determineKeyPolicy(accountId: string, region: string): string {
       Principal: { Service: 'cloudtrail.amazonaws.com' },
       Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
       Resource: '*',
-      Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+      // Only this deployment's trails (`<prefix>_<cluster>_streamalert`, in any home region), not any trail of the account.
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': accountId },
+        ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudtrail:*:${accountId}:trail/${prefix}_*_streamalert` },
+      },
     },
     {
       Sid: 'CloudWatchAlarmsPublishToEncryptedTopic',
@@ -72,7 +76,7 @@ export class RegionalResources extends Construct {
       description: `StreamAlert (${props.prefix}): data, logs, streams, queues and topics in ${region}`,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      policy: determineKeyPolicy(props.accountId, region),
+      policy: determineKeyPolicy(props.accountId, region, props.prefix),
     });
     new KmsAlias(this, 'kms_alias', { region, name: `alias/${props.prefix}_streamalert`, targetKeyId: this.key.keyId });
     this.topic = new SnsTopic(this, 'monitoring', { region, name: props.topicName, kmsMasterKeyId: this.key.arn });

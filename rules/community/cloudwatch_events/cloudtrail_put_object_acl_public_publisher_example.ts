@@ -5,8 +5,9 @@ import { generic, pagerdutyLayout, slackLayout } from '../../../runtime/publishe
 const PUBLIC_ACLS = ['http://acs.amazonaws.com/groups/global/AuthenticatedUsers', 'http://acs.amazonaws.com/groups/global/AllUsers'];
 
 /**
- * Example of a rule whose alerts are reshaped by publishers for Slack and PagerDuty: an S3 object ACL made
- * public, from the address 1.2.3.4 only (so it stays quiet on other test events). Not meant for production.
+ * description: Example of a rule whose alerts are reshaped by publishers for Slack and PagerDuty: an S3 object
+ *              ACL made public, from the address 1.2.3.4 only (so it stays quiet on other test events).
+ * note: This is purely for example purposes in testing, and is not meant to be used as-is
  */
 rule<'cloudwatch:events'>({
   logs: ['cloudwatch:events'],

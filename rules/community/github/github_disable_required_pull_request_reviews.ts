@@ -12,7 +12,7 @@ rule<'ghe:general'>({ logs: ['ghe:general'], outputs: ['aws-firehose:alerts'], s
     return (
       rec.action === 'protected_branch.dismissal_restricted_users_teams' &&
       py.get(rec.data, 'authorized_actors_only') === true &&
-      !py.inSet(rec.actor, ACTOR_IGNORELIST)
+      !py.inSet(py.item(rec, 'actor'), ACTOR_IGNORELIST)
     );
   },
 );

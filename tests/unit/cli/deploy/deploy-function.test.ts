@@ -63,12 +63,23 @@ describe('deployFunction', () => {
     });
   });
 
-  it('skips the upload when the key is already in the bucket', async () => {
-    s3.on(HeadObjectCommand).resolves({});
+  it('skips the upload when the object at the key has the package SHA-256 (asked with checksum mode)', async () => {
+    s3.on(HeadObjectCommand).resolves({ ChecksumSHA256: pkg.codeSha256 });
     const outcome = await deploy();
     expect(outcome.uploaded).toBe(false);
+    expect(s3.commandCalls(HeadObjectCommand)[0].args[0].input).toEqual({ Bucket: BUCKET, Key: key, ChecksumMode: 'ENABLED' });
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
     expect(outcome.status).toBe('deployed');
+  });
+
+  it.each([
+    ['another SHA-256', { ChecksumSHA256: 'c29tZXRoaW5nIGVsc2U=' }],
+    ['no checksum', {}],
+  ])('uploads again over an object at the key with %s', async (_what, head) => {
+    s3.on(HeadObjectCommand).resolves(head);
+    const outcome = await deploy();
+    expect(outcome.uploaded).toBe(true);
+    expect(s3.commandCalls(PutObjectCommand)[0].args[0].input).toEqual(expect.objectContaining({ Key: key, ChecksumSHA256: pkg.codeSha256 }));
   });
 
   it('publishes nothing when the alias version already runs this code, and says so', async () => {

@@ -6,7 +6,8 @@ import type { CommandContext } from '../../../../cli/context';
 import { createIo } from '../../../../cli/io';
 import { readFixtureFile } from '../../../../cli/testing/fixtures';
 import { GENERATED_BANNER, fieldTypeToTs, interfaceName, writeRecordTypes } from '../../../../cli/testing/record-types';
-import { scaffoldRule } from '../../../../cli/testing/scaffold';
+import ts from 'typescript';
+import { commentText, scaffoldRule, singleQuoted } from '../../../../cli/testing/scaffold';
 import { DEFAULT_CONF_DIR } from '../../../_helpers/paths';
 import { makeTempDir } from '../../../_helpers/temp-dir';
 
@@ -35,6 +36,25 @@ describe('streamalert rule new', () => {
     [{ name: 'ok_name', log: 'nope:never' }, /unknown log type "nope:never"/],
   ])('refuses %p', (options, message) => {
     expect(() => scaffoldRule(context(), { ...options, dir: makeTempDir() })).toThrow(message);
+  });
+
+  it('writes a description safely: text that would close the comment stays inside it', () => {
+    const dir = makeTempDir();
+    const description = 'looks fine */ process.exit(1); /* and\na second line';
+    scaffoldRule(context(), { name: 'escaped_rule', log: 'duo:authentication', dir, description });
+    const source = readFileSync(join(dir, 'escaped_rule.ts'), 'utf8');
+    expect(source).toContain('/** looks fine *\\/ process.exit(1); /* and a second line */');
+    const compiled = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { removeComments: true } });
+    expect(compiled.diagnostics).toEqual([]);
+    expect(compiled.outputText).not.toContain('process.exit');
+  });
+
+  it.each([
+    ["it's", "it\\'s"],
+    ['a\\b\nc', 'a\\\\b\\nc'],
+  ])('escapes %j for a single-quoted string as %j', (text, escaped) => {
+    expect(singleQuoted(text)).toBe(escaped);
+    expect(commentText('x */ y')).toBe('x *\\/ y');
   });
 
   it('never overwrites an existing rule', () => {

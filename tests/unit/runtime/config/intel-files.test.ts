@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../../../runtime/config';
 import { pathsOfKey } from '../../../../runtime/config/normalized-types';
@@ -31,9 +31,17 @@ describe('pathsOfKey', () => {
 
 describe('lookup_tables.json, threat_intel.json and normalized_types.json', () => {
   it('are off when absent', () => {
-    const config = loadConfig(DEFAULT_CONF_DIR);
+    const dir = confWith({});
+    rmSync(join(dir, 'threat_intel.json'), { force: true });
+    const config = loadConfig(dir);
     expect(config.lookup_tables).toEqual({ enabled: false, tables: {} });
-    expect(config.threat_intel).toEqual(expect.objectContaining({ enabled: false, table: 'acme_streamalert_threat_intel_downloader', clusters: ['prod', 'corp'] }));
+    expect(config.threat_intel).toEqual(expect.objectContaining({ enabled: false, table: 'acme_streamalert_threat_intel_downloader', clusters: ['prod', 'corp'], normalized_ioc_types: {} }));
+  });
+
+  it('ship disabled in the bundled conf/, with the IOC types of its normalized types', () => {
+    const config = loadConfig(DEFAULT_CONF_DIR);
+    expect(config.threat_intel).toEqual(expect.objectContaining({ enabled: false, normalized_ioc_types: { ip: ['source_address', 'destination_address'], domain: ['domain'] } }));
+    expect(config.threat_intel.downloader.enabled).toBe(false);
   });
 
   it("resolve StreamAlert's sample files with their defaults", () => {

@@ -186,6 +186,7 @@ describe('rule options checked at load time', () => {
     [{ logs: ['x'], merge_window_mins: -5 }, /merge_window_mins must be a whole number of minutes >= 0, got -5/],
     [{ logs: ['x'], merge_by_keys: ['user'] }, /merge_by_keys needs merge_window_mins > 0/],
     [{ logs: ['x'], outputs: ['slack'] }, /outputs are written "service:descriptor", got "slack"/],
+    [{ logs: ['x'], publishers: { slack: [42] } }, /publishers.slack\[0\] is neither a publisher nor a publisher name/],
   ])('refuses %p', (options, message) => {
     rule(options as never)(function checked_rule() { return true; });
     expect(() => loadRules()).toThrow(message);

@@ -63,7 +63,8 @@ function downloader(overrides: Partial<DownloaderConfig>) {
     threat_intel: {
       ...base.threat_intel,
       table: TABLE,
-      downloader: { ...base.threat_intel.downloader, enabled: true, expiry_days: 30, max_pages: 10, feeds: [], ...overrides },
+      // Only the sources each test names (the bundled conf/ has a ThreatStream section).
+      downloader: { ...base.threat_intel.downloader, threatstream: undefined, enabled: true, expiry_days: 30, max_pages: 10, feeds: [], ...overrides },
     },
   };
   const handle = createDownloader({ config, logger, credentials: async () => ({ api_user: 'analyst', api_key: 's3cr3t' }), retry: { backoffMs: 1 }, now: () => NOW });
