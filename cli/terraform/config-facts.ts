@@ -14,8 +14,11 @@ export const FIREHOSE_REGIONS: readonly string[] = [
   'me-central-1', 'mx-central-1', 'sa-east-1', 'us-gov-east-1', 'us-gov-west-1', 'cn-north-1', 'cn-northwest-1',
 ];
 
+/** Construct ids of the alert delivery modules (global). */
+export const ALERT_MODULES = ['alert_processor', 'alert_merger', 'alert_alarms'] as const;
+
 /** Top-level construct ids of the global modules (they share main.tf.json). */
-export const GLOBAL_MODULES = ['global', 'firehose', 'historical_search', 'threat_intel'] as const;
+export const GLOBAL_MODULES = ['global', 'firehose', 'historical_search', 'threat_intel', ...ALERT_MODULES] as const;
 
 /** ARN and short name of a configured queue (a bare name is in the cluster's account and region). */
 export function determineQueue(queue: string, accountId: string, region: string): { arn: string; name: string } {

@@ -8,6 +8,7 @@
 import { TerraformDataSource, TerraformResource } from 'cdktf';
 import type { Config } from '../../runtime/config';
 import { StreamAlertError } from '../../runtime/errors';
+import { addAlertDelivery } from './modules/alert-delivery';
 import { Firehose } from './modules/firehose';
 import { HistoricalSearch } from './modules/historical-search';
 import { addProviderAndBackend, GlobalModule } from './modules/global';
@@ -53,6 +54,7 @@ export function buildStack(config: Config): StreamAlertStack {
     const firehose = new Firehose(stack, 'firehose', { config, dataBucket: global.dataBucket, kmsKeyArn: global.keyFor(config.account.region).arn });
     new HistoricalSearch(stack, 'historical_search', { config, dataBucket: global.dataBucket, database: firehose.database, kmsKeyArn: global.keyFor(config.account.region).arn });
   }
+  addAlertDelivery(stack, config, global);
   if (needsIocTable(config)) {
     new ThreatIntel(stack, 'threat_intel', { config, kmsKeyArn: global.keyFor(config.account.region).arn, topicArn: global.topicFor(config.account.region).arn });
   }

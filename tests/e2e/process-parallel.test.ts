@@ -41,6 +41,15 @@ describe('streamalert process on worker threads', () => {
     expect(run.stderr).toMatch(/processed 3 input\(s\) with 2 worker\(s\)/);
   });
 
+  it('reads stdin on a worker beside a file, stdin first as given', () => {
+    const gz = file('d.jsonl.gz', gzipSync(osqueryLines('d', 50).join('\n')));
+    const one = runCli(['process', '--jobs', '1', '-', gz], { input: osqueryLines('s', 50).join('\n') });
+    const two = runCli(['process', '--jobs', '2', '-', gz], { input: osqueryLines('s', 50).join('\n') });
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stdout.split('\n')[0]).toContain('"hostIdentifier":"s0"');
+    expect(two.stderr).toMatch(/processed 2 input\(s\) with 2 worker\(s\).*100 record\(s\), 100 classified/);
+  });
+
   it.each([['1'], ['2']])('ends quietly with exit 0 when the reader of stdout goes away (--jobs %s)', (jobs) => {
     const cli = join(REPO_ROOT, 'bin', 'streamalert.js');
     const run = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cli}" process --jobs ${jobs} --chunk-bytes 16384 "${BIG}" | head -1`], {
@@ -52,8 +61,8 @@ describe('streamalert process on worker threads', () => {
     expect(run.stdout.split('\n')[0]).toContain('"log_type":"osquery:differential"');
   });
 
-  it('runs rules over alerting records in a heap far smaller than their alerts (they are written, not kept)', () => {
-    // 6,000 alerting records of 8 KiB: kept alerts (each holds its record) would need more than 48 MB of heap.
+  it('runs rules over alerting records in a heap too small to keep their alerts (they are written, not kept)', () => {
+    // 6,000 alerting records of 8 KiB: kept alerts (each holds its record) would need 48 MB of heap on top of the ~35 MB the CLI itself uses.
     const rules = mkdtempSync(join(REPO_ROOT, '.e2e-rules-'));
     try {
       writeFileSync(
@@ -62,7 +71,7 @@ describe('streamalert process on worker threads', () => {
       );
       const pad = 'p'.repeat(8192);
       const input = file('alerting.jsonl', Array.from({ length: 6000 }, (_, i) => JSON.stringify({ ...osquery(`h${i}`), columns: { pad } })).join('\n'));
-      const run = spawnSync(process.execPath, ['--max-old-space-size=48', join(REPO_ROOT, 'bin', 'streamalert.js'), 'process', '--jobs', '1', '--rules', rules, input], {
+      const run = spawnSync(process.execPath, ['--max-old-space-size=64', join(REPO_ROOT, 'bin', 'streamalert.js'), 'process', '--jobs', '1', '--rules', rules, input], {
         cwd: REPO_ROOT,
         encoding: 'utf8',
         maxBuffer: 512 * 1024 * 1024,
