@@ -14,6 +14,7 @@ import { HistoricalSearch } from './modules/historical-search';
 import { addProviderAndBackend, GlobalModule } from './modules/global';
 import { Cluster } from './modules/cluster';
 import { needsIocTable, ThreatIntel } from './modules/threat-intel';
+import { RuleStaging } from './modules/rule-staging';
 import { STACK_ID, StreamAlertStack } from './stack';
 import { GLOBAL_MODULES } from './config-facts';
 export { GLOBAL_MODULES };
@@ -58,7 +59,8 @@ export function buildStack(config: Config): StreamAlertStack {
   if (needsIocTable(config)) {
     new ThreatIntel(stack, 'threat_intel', { config, kmsKeyArn: global.keyFor(config.account.region).arn, topicArn: global.topicFor(config.account.region).arn });
   }
-  for (const cluster of Object.values(config.clusters)) new Cluster(stack, { config, cluster, global });
+  const ruleStaging = config.global.rule_staging.enabled ? new RuleStaging(stack, 'rule_staging', { config, kmsKeyArn: global.keyFor(config.account.region).arn }) : undefined;
+  for (const cluster of Object.values(config.clusters)) new Cluster(stack, { config, cluster, global, ruleStaging });
   return stack;
 }
 
