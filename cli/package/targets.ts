@@ -1,12 +1,12 @@
 /** Which functions a `lambda package|deploy|rollback` run acts on: `--function` and `--cluster`. */
-import { alertFunctionTargets, functionTargets, type Config, type FunctionKind, type FunctionTarget } from '../../runtime/config';
+import { alertFunctionTargets, functionTargets, threatIntelFunctionTargets, type Config, type FunctionKind, type FunctionTarget } from '../../runtime/config';
 import { UsageError } from '../../runtime/errors';
 
 /**
  * `--function` values: `rule` (the rule processor of each cluster), `alert` (the alert processor),
- * `merger` (the alert merger), or `all`.
+ * `merger` (the alert merger), `threat_intel_downloader` (when threat_intel.json enables it), or `all`.
  */
-export const FUNCTION_CHOICES: readonly (FunctionKind | 'all')[] = ['rule', 'alert', 'merger', 'all'];
+export const FUNCTION_CHOICES: readonly (FunctionKind | 'all')[] = ['rule', 'alert', 'merger', 'threat_intel_downloader', 'all'];
 
 /** Options of {@link selectTargets}. */
 export interface TargetSelection {
@@ -18,7 +18,7 @@ export interface TargetSelection {
 
 /**
  * The functions selected by `--function` and `--cluster`: rule processors in cluster order, then the
- * alert processor and the alert merger. `--cluster` filters the rule processors only.
+ * alert processor, the alert merger and the threat intel downloader. `--cluster` filters the rule processors only.
  * @throws UsageError (exit 2) naming the valid values when either is unknown.
  */
 export function selectTargets(config: Config, selection: TargetSelection): FunctionTarget[] {
@@ -34,5 +34,5 @@ export function selectTargets(config: Config, selection: TargetSelection): Funct
     );
   }
   const inCluster = (t: FunctionTarget): boolean => t.kind !== 'rule' || selection.cluster === undefined || t.cluster === selection.cluster;
-  return [...functionTargets(config), ...alertFunctionTargets(config)].filter((t) => (kind === 'all' || t.kind === kind) && inCluster(t));
+  return [...functionTargets(config), ...alertFunctionTargets(config), ...threatIntelFunctionTargets(config)].filter((t) => (kind === 'all' || t.kind === kind) && inCluster(t));
 }

@@ -13,6 +13,7 @@ export {
   firehoseStreamName,
   functionTargets,
   threatIntelDownloaderName,
+  threatIntelFunctionTargets,
   threatStreamParameterName,
   alertFunctionTargets,
   alertProcessorName,

@@ -102,6 +102,12 @@ export function alertFunctionTargets(config: Pick<Config, 'account'>): FunctionT
   ];
 }
 
+/** The threat intel downloader, global in the account region, when `threat_intel.json` enables it (else none). */
+export function threatIntelFunctionTargets(config: Pick<Config, 'account' | 'threat_intel'>): FunctionTarget[] {
+  if (!config.threat_intel.downloader.enabled) return [];
+  return [{ kind: 'threat_intel_downloader', cluster: GLOBAL_CLUSTER, name: threatIntelDownloaderName(config), region: config.account.region }];
+}
+
 /** Every rule processor the configuration defines, in cluster order. */
 export function functionTargets(config: Pick<Config, 'account' | 'clusters'>): FunctionTarget[] {
   return Object.values(config.clusters).map((cluster) => ({

@@ -26,10 +26,28 @@ describe('selectTargets', () => {
   });
 
   it.each([
-    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, all/],
+    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, threat_intel_downloader, all/],
     [{ cluster: 'global' }, /unknown cluster "global"; valid: prod, corp/],
   ])('refuses %j as a usage error naming the valid values', (selection, message) => {
     expect(() => selectTargets(config, selection)).toThrow(UsageError);
     expect(() => selectTargets(config, selection)).toThrow(message);
+  });
+});
+
+describe('selectTargets with the threat intel downloader enabled', () => {
+  const withDownloader = { ...config, threat_intel: { ...config.threat_intel, downloader: { ...config.threat_intel.downloader, enabled: true } } };
+  const DOWNLOADER = 'threat_intel_downloader:acme_streamalert_threat_intel_downloader:us-east-1';
+  const selected = (selection: Parameters<typeof selectTargets>[1]) => selectTargets(withDownloader, selection).map((t) => `${t.kind}:${t.name}:${t.region}`);
+
+  it.each([
+    [{}, [PROD, CORP, ALERT, MERGER, DOWNLOADER]],
+    [{ function: 'threat_intel_downloader' }, [DOWNLOADER]],
+    [{ function: 'threat_intel_downloader', cluster: 'corp' }, [DOWNLOADER]],
+  ])('selects %j with the downloader last, in the account region', (selection, expected) => {
+    expect(selected(selection)).toEqual(expected);
+  });
+
+  it('selects no downloader when threat_intel.json leaves it off (the bundled conf/)', () => {
+    expect(names({ function: 'threat_intel_downloader' })).toEqual([]);
   });
 });
