@@ -4,9 +4,10 @@ import { UsageError } from '../../runtime/errors';
 
 /**
  * `--function` values: `rule` (the rule processor of each cluster), `alert` (the alert processor),
- * `merger` (the alert merger), `threat_intel_downloader` (when threat_intel.json enables it), or `all`.
+ * `merger` (the alert merger), `rule_promotion` (when `global.rule_staging.enabled`), `threat_intel_downloader`
+ * (when threat_intel.json enables it), or `all`.
  */
-export const FUNCTION_CHOICES: readonly (FunctionKind | 'all')[] = ['rule', 'alert', 'merger', 'threat_intel_downloader', 'all'];
+export const FUNCTION_CHOICES: readonly (FunctionKind | 'all')[] = ['rule', 'alert', 'merger', 'rule_promotion', 'threat_intel_downloader', 'all'];
 
 /** Options of {@link selectTargets}. */
 export interface TargetSelection {

@@ -26,11 +26,18 @@ describe('selectTargets', () => {
   });
 
   it.each([
-    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, threat_intel_downloader, all/],
+    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, rule_promotion, threat_intel_downloader, all/],
     [{ cluster: 'global' }, /unknown cluster "global"; valid: prod, corp/],
   ])('refuses %j as a usage error naming the valid values', (selection, message) => {
     expect(() => selectTargets(config, selection)).toThrow(UsageError);
     expect(() => selectTargets(config, selection)).toThrow(message);
+  });
+
+  it('adds the rule promotion function only when rule staging is on', () => {
+    const staging = { ...config, global: { ...config.global, rule_staging: { ...config.global.rule_staging, enabled: true } } };
+    expect(selectTargets(config, { function: 'rule_promotion' })).toEqual([]);
+    expect(selectTargets(staging, { function: 'rule_promotion' }).map((t) => `${t.kind}:${t.name}:${t.region}`)).toEqual(['rule_promotion:acme_streamalert_rule_promotion:us-east-1']);
+    expect(selectTargets(staging, {}).map((t) => t.kind)).toEqual(['rule', 'rule', 'alert', 'merger', 'rule_promotion']);
   });
 });
 
