@@ -164,3 +164,8 @@ export const ALERT_HISTORY_PREFIX = 'alerts/history';
 export function alertDeliveryStreamName(config: Pick<Config, 'account'>): string {
   return `${config.account.prefix}_streamalert_alert_delivery`;
 }
+
+/** Glue database of the historical data tables (Glue names: lower case, digits, underscores). */
+export function glueDatabaseName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix.replace(/-/g, '_')}_streamalert`;
+}
