@@ -12,7 +12,7 @@ import type { RollbackOutcome } from './types';
 
 /** Options of `lambda rollback`. */
 export interface RollbackOptions {
-  /** `rule` or `all`. @default 'all' */
+  /** `rule`, `alert`, `merger` or `all`. @default 'all' */
   readonly function?: string;
   readonly cluster?: string;
   /** Version to roll back to (one function only). */
@@ -43,7 +43,7 @@ export async function runRollback(ctx: CommandContext, options: RollbackOptions,
   if (options.to !== undefined && targets.length !== 1) {
     throw new UsageError(
       `--to ${options.to} selects ${targets.length} functions (${targets.map((t) => t.name).join(', ')}); version numbers differ per function`,
-      'add --cluster <name> (and --function) to pick one function',
+      'pick one function: --function alert, --function merger, or --function rule --cluster <name>',
     );
   }
   const clientsFor = cachedClientFactory(deps.clients ?? createAwsClients);

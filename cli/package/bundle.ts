@@ -69,7 +69,7 @@ export async function buildFunctionBundle(options: BundleOptions): Promise<Funct
     chunks = await buildLazyChunks(lazy, base);
   } catch (err) {
     const messages = isBuildFailure(err) ? err.errors.map(formatMessage) : [String(err)];
-    throw new BundleError(`the function of cluster "${options.cluster}"`, messages, err);
+    throw new BundleError(options.label ?? `the function of cluster "${options.cluster}"`, messages, err);
   }
   const code = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
   const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'))?.text;

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config, FunctionTarget } from '../../runtime/config';
 import { buildFunctionBundle } from './bundle';
-import { assertEntryExists, defaultOutDir, defaultRulesDir, packageRoot, ruleProcessorEntry } from './paths';
+import { assertEntryExists, defaultOutDir, defaultRulesDir, handlerEntry, packageRoot } from './paths';
 import { smokeLoadBundle } from './smoke-load';
 import { typeCheck } from './typecheck';
 import type { FunctionPackage } from './types';
@@ -24,7 +24,7 @@ export interface PackageFunctionsOptions {
   readonly project?: string;
   /** Put the source map in the zip too (it is always kept beside it). @default false */
   readonly includeSourcemap?: boolean;
-  /** The handler to bundle. @default runtime/handlers/rule-processor-entry.ts */
+  /** The handler to bundle for every target (tests of the packager). @default each kind's runtime/handlers/ entry */
   readonly entry?: string;
   /** Called before each function is bundled. */
   readonly onProgress?: (target: FunctionTarget, step: string) => void;
@@ -39,11 +39,13 @@ export async function packageFunctions(options: PackageFunctionsOptions): Promis
   const project = options.project ?? process.cwd();
   const rulesDir = options.rulesDir ?? defaultRulesDir(project);
   const outDir = options.outDir ?? defaultOutDir(project);
-  const entry = options.entry ?? ruleProcessorEntry();
+  const entryOf = (target: FunctionTarget): string => options.entry ?? handlerEntry(target.kind);
   if (options.targets.length === 0) return [];
-  assertEntryExists(entry);
+  // One type check for every handler selected (rule processor, alert processor, alert merger).
+  const handlers = [...new Set(options.targets.map(entryOf))];
+  handlers.forEach(assertEntryExists);
   options.onProgress?.(options.targets[0], 'type check');
-  await typeCheck({ entries: [entry], rulesDir, runtimeDir: join(packageRoot(), 'runtime'), project });
+  await typeCheck({ entries: handlers, rulesDir, runtimeDir: join(packageRoot(), 'runtime'), project });
 
   const built: { target: FunctionTarget; zip: Buffer; map?: string; ruleFiles: readonly string[]; warnings: readonly string[] }[] = [];
   for (const target of options.targets) {
@@ -53,7 +55,8 @@ export async function packageFunctions(options: PackageFunctionsOptions): Promis
       cluster: target.cluster,
       rulesDir,
       project,
-      entry,
+      entry: entryOf(target),
+      label: target.name,
       minify: true,
       sourcemap: true,
       typecheck: false,

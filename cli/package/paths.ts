@@ -1,7 +1,7 @@
 /** Where the bundler finds the runtime entry and the rules, and where packages are written. */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { displayPath } from '../../runtime/config';
+import { displayPath, type FunctionKind } from '../../runtime/config';
 import { NotBuiltError } from '../../runtime/errors';
 
 /**
@@ -20,7 +20,20 @@ export function packageRoot(start: string = __dirname): string {
 
 /** The rule processor's bundle entry. */
 export function ruleProcessorEntry(root: string = packageRoot()): string {
-  return join(root, 'runtime', 'handlers', 'rule-processor-entry.ts');
+  return handlerEntry('rule', root);
+}
+
+/** Handler file of each kind of function, under runtime/handlers/. */
+const ENTRY_FILES: Readonly<Record<FunctionKind, string>> = {
+  rule: 'rule-processor-entry.ts',
+  alert: 'alert-processor-entry.ts',
+  merger: 'alert-merger-entry.ts',
+  threat_intel_downloader: 'threat-intel-downloader-entry.ts',
+};
+
+/** The bundle entry of one kind of function. */
+export function handlerEntry(kind: FunctionKind, root: string = packageRoot()): string {
+  return join(root, 'runtime', 'handlers', ENTRY_FILES[kind]);
 }
 
 /** Default rules directory: `<project>/rules`, the project being the working directory. */

@@ -7,7 +7,7 @@ import type { FunctionPackage } from './types';
 
 /** Options of `lambda package` (and the packaging part of `lambda deploy`). */
 export interface PackageOptions {
-  /** `rule` or `all`. @default 'all' */
+  /** `rule`, `alert`, `merger` or `all`. @default 'all' */
   readonly function?: string;
   readonly cluster?: string;
   /** @default `<cwd>/rules` */
@@ -16,7 +16,7 @@ export interface PackageOptions {
   readonly outDir?: string;
   /** Put the source map in the zip too. @default false */
   readonly includeSourcemap?: boolean;
-  /** Handler to bundle (tests). @default runtime/handlers/rule-processor-entry.ts */
+  /** Handler to bundle for every selected function (tests). @default each kind's entry under runtime/handlers/ */
   readonly entry?: string;
 }
 

@@ -1,20 +1,24 @@
 /** Which functions a `lambda package|deploy|rollback` run acts on: `--function` and `--cluster`. */
-import { functionTargets, type Config, type FunctionKind, type FunctionTarget } from '../../runtime/config';
+import { alertFunctionTargets, functionTargets, type Config, type FunctionKind, type FunctionTarget } from '../../runtime/config';
 import { UsageError } from '../../runtime/errors';
 
-/** `--function` values: each kind of function the configuration defines, or `all`. */
-export const FUNCTION_CHOICES: readonly (FunctionKind | 'all')[] = ['rule', 'all'];
+/**
+ * `--function` values: `rule` (the rule processor of each cluster), `alert` (the alert processor),
+ * `merger` (the alert merger), or `all`.
+ */
+export const FUNCTION_CHOICES: readonly (FunctionKind | 'all')[] = ['rule', 'alert', 'merger', 'all'];
 
 /** Options of {@link selectTargets}. */
 export interface TargetSelection {
   /** A function kind or `all`. @default 'all' */
   readonly function?: string;
-  /** A cluster name; every cluster when absent. */
+  /** A cluster name: keeps that cluster's rule processor only (the alert functions are global). */
   readonly cluster?: string;
 }
 
 /**
- * The functions selected by `--function` and `--cluster`, in cluster order.
+ * The functions selected by `--function` and `--cluster`: rule processors in cluster order, then the
+ * alert processor and the alert merger. `--cluster` filters the rule processors only.
  * @throws UsageError (exit 2) naming the valid values when either is unknown.
  */
 export function selectTargets(config: Config, selection: TargetSelection): FunctionTarget[] {
@@ -29,7 +33,6 @@ export function selectTargets(config: Config, selection: TargetSelection): Funct
       'clusters are the keys of "clusters" in variables.json',
     );
   }
-  return functionTargets(config).filter(
-    (t) => (kind === 'all' || t.kind === kind) && (selection.cluster === undefined || t.cluster === selection.cluster),
-  );
+  const inCluster = (t: FunctionTarget): boolean => t.kind !== 'rule' || selection.cluster === undefined || t.cluster === selection.cluster;
+  return [...functionTargets(config), ...alertFunctionTargets(config)].filter((t) => (kind === 'all' || t.kind === kind) && inCluster(t));
 }

@@ -4,8 +4,10 @@ import type { Config, FunctionTarget } from '../../runtime/config';
 /** Options of `buildFunctionBundle`. */
 export interface BundleOptions {
   readonly config: Config;
-  /** Cluster whose function is bundled (its name is embedded with the configuration). */
+  /** Cluster whose function is bundled (its name is embedded with the configuration); `global` for the alert functions. */
   readonly cluster: string;
+  /** How error messages name the function. @default `the function of cluster "<cluster>"` */
+  readonly label?: string;
   /** Rule files' directory. @default `<cwd>/rules` */
   readonly rulesDir?: string;
   /** @default true */

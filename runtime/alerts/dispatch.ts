@@ -5,6 +5,7 @@
 import { StreamAlertError } from '../errors';
 import type { Alert } from '../rules/types';
 import type { AlertKey, AlertState } from './types';
+import { safeStringify } from '../json';
 
 /** Async invocation payload limit (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html): 256 KB. */
 export const ASYNC_PAYLOAD_MAX_BYTES = 256 * 1024;
@@ -18,7 +19,7 @@ export type DispatchEvent =
 
 /** The payload of `alert` (JSON text): whole when it fits, else its key. */
 export function dispatchPayload(alert: Alert, state: AlertState): { readonly payload: string; readonly whole: boolean } {
-  const whole = JSON.stringify({ alert, state });
+  const whole = safeStringify({ alert, state });
   if (Buffer.byteLength(whole) <= DISPATCH_PAYLOAD_MAX_BYTES) return { payload: whole, whole: true };
   return { payload: JSON.stringify({ key: { rule_name: alert.rule_name, alert_id: alert.alert_id } }), whole: false };
 }

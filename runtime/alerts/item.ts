@@ -20,6 +20,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Alert } from '../rules/types';
 import { InvalidAlertItemError } from './errors';
 import type { AlertKey, StoredAlert } from './types';
+import { safeStringify } from '../json';
 
 /** A DynamoDB item in the low-level attribute-value form. */
 export type Item = Record<string, AttributeValue>;
@@ -43,7 +44,7 @@ export function keyItem(key: AlertKey): Item {
 function alertBody(alert: Alert): string {
   const { record: _record, ...rest } = alert;
   void _record;
-  return JSON.stringify(rest);
+  return safeStringify(rest);
 }
 
 /** Options of {@link encodeAlert}. */
@@ -77,7 +78,7 @@ export function encodeAlert(alert: Alert, options: EncodeOptions): Item {
     TTL: { N: String(options.ttl) },
   };
   if (options.recordKey !== undefined) item.RecordKey = { S: options.recordKey };
-  else item.Record = { S: JSON.stringify(alert.record) };
+  else item.Record = { S: safeStringify(alert.record) };
   return item;
 }
 

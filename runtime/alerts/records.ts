@@ -4,6 +4,7 @@
  */
 import { ALERT_DEAD_LETTER_PREFIX, ALERT_RECORDS_PREFIX } from '../config/names';
 import type { AlertKey } from './types';
+import { safeStringify } from '../json';
 
 type S3Sdk = typeof import('../classifier/payloads/s3-sdk.lazy');
 type S3Handle = { readonly s3: InstanceType<S3Sdk['S3Client']>; readonly sdk: S3Sdk };
@@ -45,7 +46,7 @@ export function s3AlertObjects(bucket: string, region?: string): AlertObjects {
     async put(key, value) {
       const { s3, sdk } = await s3Client(region);
       await s3.send(
-        new sdk.PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json', ServerSideEncryption: 'aws:kms' }),
+        new sdk.PutObjectCommand({ Bucket: bucket, Key: key, Body: safeStringify(value), ContentType: 'application/json', ServerSideEncryption: 'aws:kms' }),
       );
     },
     async get(key) {

@@ -5,7 +5,7 @@
  * Event`) with the record as JSON, or `@aws-lambda.alert_data` when a publisher sets it.
  */
 import type { Alert } from '../rules/types';
-import { deliver, optionalProperty, requireProperty } from './common/deliver';
+import { budgetSignals, deliver, optionalProperty, requireProperty } from './common/deliver';
 import { isObject } from './common/publication';
 import { OutputConfigError } from './http';
 import type { OutputContext, OutputService } from './types';
@@ -21,12 +21,19 @@ function payloadOf(alert: Alert, context: OutputContext): Uint8Array {
   return Buffer.from(JSON.stringify(isObject(data) ? data : alert.record));
 }
 
-async function invoke(alert: Alert, context: OutputContext, functionName: string, qualifier: string | undefined, credentials?: Credentials): Promise<string> {
+async function invoke(
+  alert: Alert,
+  context: OutputContext,
+  signal: () => AbortSignal,
+  functionName: string,
+  qualifier: string | undefined,
+  credentials?: Credentials,
+): Promise<string> {
   const sdk = await import('./output-lambda-sdk.lazy');
   const client = new sdk.LambdaClient({ region: context.account.region, ...(credentials ? { credentials } : {}) });
   const res = await client.send(
     new sdk.InvokeCommand({ FunctionName: functionName, Qualifier: qualifier, InvocationType: 'Event', Payload: payloadOf(alert, context) }),
-    { abortSignal: AbortSignal.timeout(context.timeoutMs) },
+    { abortSignal: signal() },
   );
   return `invoked ${functionName}${qualifier ? `:${qualifier}` : ''} (status ${String(res.StatusCode)})`;
 }
@@ -50,16 +57,14 @@ export const lambdaOutput: OutputService = {
     deliver(lambdaOutput, context, async () => {
       if (!context.resource) throw new OutputConfigError(`aws-lambda:${context.descriptor}: outputs.json gives no function name`);
       const { name, qualifier } = splitFunction(context.resource);
-      return invoke(alert, context, name, qualifier);
+      return invoke(alert, context, budgetSignals(context.timeoutMs), name, qualifier);
     }),
 };
 
-async function assumeRole(context: OutputContext, roleArn: string): Promise<Credentials> {
+async function assumeRole(context: OutputContext, signal: () => AbortSignal, roleArn: string): Promise<Credentials> {
   const sdk = await import('./output-sts-sdk.lazy');
   const sts = new sdk.STSClient({ region: context.account.region });
-  const res = await sts.send(new sdk.AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'streamalert_alert_processor' }), {
-    abortSignal: AbortSignal.timeout(context.timeoutMs),
-  });
+  const res = await sts.send(new sdk.AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'streamalert_alert_processor' }), { abortSignal: signal() });
   const c = res.Credentials;
   if (!c?.AccessKeyId || !c.SecretAccessKey) throw new OutputConfigError(`aws-lambda-v2:${context.descriptor}: AssumeRole returned no credentials`);
   return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
@@ -78,7 +83,8 @@ export const lambdaV2Output: OutputService = {
     deliver(lambdaV2Output, context, async () => {
       const arn = requireProperty(context, 'aws-lambda-v2', 'lambda_function_arn');
       const role = optionalProperty(context, 'assume_role_arn');
-      const credentials = role ? await assumeRole(context, role) : undefined;
-      return invoke(alert, context, arn, optionalProperty(context, 'function_qualifier'), credentials);
+      const signal = budgetSignals(context.timeoutMs);
+      const credentials = role ? await assumeRole(context, signal, role) : undefined;
+      return invoke(alert, context, signal, arn, optionalProperty(context, 'function_qualifier'), credentials);
     }),
 };

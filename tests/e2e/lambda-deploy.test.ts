@@ -9,17 +9,21 @@ import { fakeAwsEnv, runCliAsync } from '../_helpers/fake-aws-cli';
 import { makeTempDir } from '../_helpers/temp-dir';
 
 const FUNCTION = 'acme_prod_streamalert_rules';
+const ALERT = 'acme_streamalert_alert_processor';
+const MERGER = 'acme_streamalert_alert_merger';
 const BUCKET = 'acme-streamalert-source';
 const INITIAL_SHA = createHash('sha256').update('initial code').digest('base64');
 let aws: FakeAws;
 
 const fixture = ['--entry', FIXTURE_ENTRY, '--rules-dir', FIXTURE_RULES_DIR];
-const deploy = (...extra: string[]) => runCliAsync(['lambda', 'deploy', '--cluster', 'prod', ...fixture, ...extra], fakeAwsEnv(aws.url));
-const rollback = (...extra: string[]) => runCliAsync(['lambda', 'rollback', '--cluster', 'prod', ...extra], fakeAwsEnv(aws.url));
+const deploy = (...extra: string[]) => runCliAsync(['lambda', 'deploy', '--function', 'rule', '--cluster', 'prod', ...fixture, ...extra], fakeAwsEnv(aws.url));
+const rollback = (...extra: string[]) => runCliAsync(['lambda', 'rollback', '--function', 'rule', '--cluster', 'prod', ...extra], fakeAwsEnv(aws.url));
 
 beforeAll(async () => {
   aws = await startFakeAws();
   aws.addFunction(FUNCTION, { 1: INITIAL_SHA }, '1');
+  aws.addFunction(ALERT, { 1: INITIAL_SHA }, '1');
+  aws.addFunction(MERGER, { 1: INITIAL_SHA }, '1');
 });
 afterAll(() => aws.close());
 
@@ -84,6 +88,25 @@ describe('streamalert lambda deploy then rollback (process, fake AWS on 127.0.0.
     expect(aws.functions.get(FUNCTION)!.alias.version).toBe('1');
   });
 
+  it('deploys the global alert processor and merger beside the rule processor, and rolls one of them back alone', async () => {
+    const run = await runCliAsync(['lambda', 'deploy', '--cluster', 'prod', ...fixture, '--json'], fakeAwsEnv(aws.url));
+    expect(run.code).toBe(0);
+    const deployed = JSON.parse(run.stdout).functions.map((f: { function: string; cluster: string; status: string }) => [f.function, f.cluster, f.status]);
+    expect(deployed).toEqual([
+      [FUNCTION, 'prod', 'deployed'],
+      [ALERT, 'global', 'deployed'],
+      [MERGER, 'global', 'deployed'],
+    ]);
+    for (const name of [ALERT, MERGER]) {
+      expect([name, aws.functions.get(name)!.alias.version]).toEqual([name, '2']);
+      expect([...aws.objects.keys()]).toContainEqual(expect.stringMatching(new RegExp(`^${BUCKET}/${name}/[0-9a-f]{64}\\.zip$`)));
+    }
+    const back = await runCliAsync(['lambda', 'rollback', '--function', 'merger', '--json'], fakeAwsEnv(aws.url));
+    expect(back.code).toBe(0);
+    expect(JSON.parse(back.stdout).functions).toEqual([expect.objectContaining({ function: MERGER, status: 'rolled back', from_version: '2', to_version: '1' })]);
+    expect([aws.functions.get(MERGER)!.alias.version, aws.functions.get(ALERT)!.alias.version]).toEqual(['1', '2']);
+  });
+
   it('says in one line that there are no credentials, without a stack trace', async () => {
     const run = await runCliAsync(['lambda', 'rollback', '--cluster', 'prod'], fakeAwsEnv(aws.url, false));
     expect(run.code).toBe(1);
@@ -103,7 +126,7 @@ describe('streamalert lambda deploy then rollback (process, fake AWS on 127.0.0.
   it('is a usage error (exit 2) to name an unknown function or cluster', async () => {
     const run = await runCliAsync(['lambda', 'rollback', '--function', 'alerts'], fakeAwsEnv(aws.url));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/unknown function "alerts"; valid: rule, all/);
+    expect(run.stderr).toMatch(/unknown function "alerts"; valid: rule, alert, merger, all/);
   });
 });
 
@@ -114,8 +137,9 @@ describe('streamalert lambda package (process)', () => {
     const [first, second] = [await runCliAsync(args), await runCliAsync(args)];
     expect(first.code).toBe(0);
     const lines = (text: string) => text.split('\n').filter((l) => /sha256 [0-9a-f]{64}/.test(l));
-    expect(lines(first.stderr)).toHaveLength(2);
+    expect(lines(first.stderr)).toHaveLength(4);
     expect(lines(first.stderr)).toEqual(lines(second.stderr));
     expect(first.stderr).toMatch(/acme_corp_streamalert_rules: \S+acme_corp_streamalert_rules\.zip [\d.]+ KiB sha256 [0-9a-f]{64}/);
+    expect(first.stderr).toMatch(/acme_streamalert_alert_merger: \S+acme_streamalert_alert_merger\.zip [\d.]+ KiB sha256 [0-9a-f]{64}/);
   });
 });

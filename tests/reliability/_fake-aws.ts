@@ -1,7 +1,7 @@
 /**
  * One loopback server for the reliability suite: S3 (path-style GetObject and PutObject) and Firehose
  * (PutRecordBatch), with faults a test switches on per object or per call: S3 503 SlowDown, a connection
- * reset mid-object, a failing dead-letter PutObject, Firehose refusing entries.
+ * reset mid-object, a failing dead-letter PutObject, Firehose refusing entries, DynamoDB unavailable (503).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,8 @@ export interface ReliabilityAws {
   failPutObject: boolean;
   /** When set, Firehose refuses every entry with ServiceUnavailableException. */
   refuseFirehose: boolean;
+  /** DynamoDB requests received (every one answered 503: the table is unavailable). */
+  readonly dynamoCalls: string[];
   /** GetObject requests received per `bucket/key` (SDK retries included). */
   readonly gets: Map<string, number>;
   reset(): void;
@@ -52,6 +54,7 @@ export async function startReliabilityAws(): Promise<ReliabilityAws> {
     deadLetters: [] as { key: string; entries: Record<string, unknown>[] }[],
     delivered: [] as string[],
     gets: new Map<string, number>(),
+    dynamoCalls: [] as string[],
     failPutObject: false,
     refuseFirehose: false,
   };
@@ -66,6 +69,13 @@ export async function startReliabilityAws(): Promise<ReliabilityAws> {
       );
       const text = JSON.stringify({ FailedPutCount: state.refuseFirehose ? records.length : 0, Encrypted: true, RequestResponses: responses });
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(Buffer.byteLength(text)) });
+      res.end(text);
+      return;
+    }
+    if (target.startsWith('DynamoDB_20120810.')) {
+      state.dynamoCalls.push(target.slice('DynamoDB_20120810.'.length));
+      const text = JSON.stringify({ __type: 'com.amazon.coral.availability#ServiceUnavailableException', message: 'Service unavailable' });
+      res.writeHead(503, { 'content-type': 'application/x-amz-json-1.0', 'content-length': String(Buffer.byteLength(text)) });
       res.end(text);
       return;
     }
@@ -103,6 +113,7 @@ export async function startReliabilityAws(): Promise<ReliabilityAws> {
       state.objects.clear();
       state.faults.clear();
       state.gets.clear();
+      state.dynamoCalls.length = 0;
       state.deadLetters.length = 0;
       state.delivered.length = 0;
       state.failPutObject = false;

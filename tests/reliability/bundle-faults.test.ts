@@ -28,6 +28,7 @@ const DATA_BUCKET = 'acme-streamalert-data';
 
 let aws: ReliabilityAws;
 let handle: PackagedHandler;
+let createHandler: (overrides: Record<string, unknown>) => PackagedHandler;
 let restoreEnv: () => void;
 
 beforeAll(async () => {
@@ -42,6 +43,7 @@ beforeAll(async () => {
   aws = await startReliabilityAws();
   restoreEnv = useLoopbackAws(aws.url, { DEAD_LETTER_BUCKET: DATA_BUCKET, AWS_LAMBDA_FUNCTION_NAME: 'acme_prod_streamalert_rules' });
   const { entry } = await loadPackagedRuleProcessor(config, 'prod', rulesDir);
+  createHandler = (overrides) => entry.createHandler(overrides);
   // A short Firehose retry budget (the default is 8 s) and a small document cap, to stream CloudTrail here.
   handle = entry.createHandler({ logger: silentLogger, firehoseRetry: { budgetMs: 300 }, limits: { maxDocumentBytes: 4096 } });
 }, 120_000);
@@ -153,6 +155,20 @@ describe('the packaged rule processor under hostile input and failing AWS calls'
       expect.objectContaining({ kind: 'firehose_failed', code: 'ServiceUnavailableException', data: expect.stringContaining('"hostIdentifier":"a"') }),
       expect.objectContaining({ kind: 'firehose_failed', data: expect.stringContaining('"hostIdentifier":"b"') }),
     ]);
+  });
+
+  it('fails the invocation when the alerts table is unavailable (the alerts are written before success), and only then', async () => {
+    process.env.ALERTS_TABLE = 'acme_streamalert_alerts';
+    try {
+      const withTable = createHandler({ logger: silentLogger, firehoseRetry: { budgetMs: 300 } });
+      const quiet = await withTable(kinesisEvent(STREAM, JSON.stringify(osquery('no-alert'))));
+      expectAccounted(quiet.counts as Counts, 1);
+      expect(aws.dynamoCalls).toEqual([]);
+      await expect(withTable(kinesisEvent(STREAM, JSON.stringify(osquery('alert-me'))))).rejects.toThrow(/unavailable/i);
+      expect(aws.dynamoCalls.length).toBeGreaterThan(0);
+    } finally {
+      delete process.env.ALERTS_TABLE;
+    }
   });
 
   it('fails the invocation when the dead letter cannot be written, instead of keeping a 4 KiB log line', async () => {

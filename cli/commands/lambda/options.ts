@@ -4,8 +4,8 @@ import { Option, type Command } from 'commander';
 /** Adds `--function` and `--cluster`. */
 export function addTargetOptions(command: Command): Command {
   return command
-    .option('-f, --function <name>', 'function to act on: rule, or all', 'all')
-    .option('--cluster <name>', 'only this cluster (default: every cluster in variables.json)');
+    .option('-f, --function <name>', 'function to act on: rule (the rule processor of each cluster), alert (the alert processor), merger (the alert merger), or all', 'all')
+    .option('--cluster <name>', "only this cluster's rule processor (default: every cluster in variables.json); the alert processor and merger are global, --cluster does not filter them");
 }
 
 /** Adds the packaging options of `lambda package` and `lambda deploy`. */

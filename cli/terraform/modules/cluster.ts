@@ -5,6 +5,7 @@ import { appSsmPrefix, dataBucketName, kinesisStreamName, ruleProcessorName } fr
 import { arn, type PolicyStatement } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
 import { cloudtrailBucketName } from '../names';
+import { alertStoreOf, alertWriterEnvironment, alertWriterStatements } from './alert-delivery';
 import { Apps } from './apps';
 import { Cloudtrail } from './cloudtrail';
 import { CloudwatchLogs } from './cloudwatch-logs';
@@ -55,6 +56,7 @@ export class Cluster extends Construct {
     const kmsKeyArn = global.keyFor(region).arn;
     const functionName = ruleProcessorName(config, cluster.name);
     const base = `${account.prefix}_${cluster.name}_streamalert`;
+    const alertStore = alertStoreOf(config, global);
 
     const ruleProcessor = new RuleProcessor(this, 'rule_processor', {
       accountId,
@@ -65,7 +67,9 @@ export class Cluster extends Construct {
       kmsKeyArn,
       // The data bucket always exists (global module); its account-region key encrypts it.
       deadLetter: { bucket: dataBucketName(config), bucketRegion: account.region, bucketKmsKeyArn: global.keyFor(account.region).arn },
+      alertsEnvironment: alertWriterEnvironment(alertStore),
     });
+    attachPolicy(ruleProcessor, 'write_alerts', ruleProcessor.role, 'write_alerts', alertWriterStatements(alertStore));
     const intelReads = intelReadStatements(config, cluster.name, global.keyFor(account.region).arn);
     if (intelReads.length > 0) attachPolicy(ruleProcessor, 'read_intel', ruleProcessor.role, 'read_lookup_tables_and_iocs', intelReads);
     const firehose = config.global.firehose;

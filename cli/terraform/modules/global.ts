@@ -1,18 +1,19 @@
 /**
  * The `global` module: provider, S3 backend with native locking; per region in use a KMS key, a
  * monitoring topic, a source bucket (Lambda reads code only from its own region) and an access-logs
- * bucket (S3 logs only into its own region); the data bucket in the account region.
+ * bucket (S3 logs only into its own region); the data bucket and the alerts table in the account region.
  */
 import { Construct } from 'constructs';
 import { S3Backend, type TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3BucketLifecycleConfiguration, type S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import type { Config } from '../../../runtime/config';
-import { dataBucketName, sourceBucketName } from '../../../runtime/config/names';
+import { alertsTableName, dataBucketName, sourceBucketName } from '../../../runtime/config/names';
 import { StreamAlertError } from '../../../runtime/errors';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { partitionOf } from '../constructs/policy';
 import { toIdentifier } from '../stack';
+import { AlertsTable } from './alerts-table';
 import { RegionalResources } from './regional-key';
 import { accessLogsBucketName } from '../names';
 
@@ -84,6 +85,8 @@ export class GlobalModule extends Construct {
   readonly dataBucket: SecureBucket;
   /** The account region's access-logs bucket. */
   readonly accessLogsBucket: SecureBucket;
+  /** The alerts table, in the account region. */
+  readonly alertsTable: AlertsTable;
   private readonly regional = new Map<string, RegionalResources>();
   private readonly buckets = new Map<string, RegionalBuckets>();
 
@@ -116,6 +119,11 @@ export class GlobalModule extends Construct {
       bucket: this.dataBucket.bucket.id,
       region: account.region,
       rule: determineDataLifecycle(config.global.data_retention_days),
+    });
+    this.alertsTable = new AlertsTable(this, 'alerts_table', {
+      tableName: alertsTableName(config),
+      region: account.region,
+      kmsKeyArn: this.keyFor(account.region).arn,
     });
   }
 

@@ -29,6 +29,8 @@ export interface RuleProcessorProps {
   readonly kmsKeyArn: string;
   /** Where the function keeps unclassified records and failed reads for replay. */
   readonly deadLetter: DeadLetterProps;
+  /** Variables for alert storage (ALERTS_TABLE, ALERTS_BUCKET). @default none */
+  readonly alertsEnvironment?: Readonly<Record<string, string>>;
 }
 
 /** The dead-letter store of a rule processor: a prefix of the data bucket. */
@@ -45,8 +47,13 @@ export interface DeadLetterProps {
 export const DEPLOY_OWNED_CODE_FIELDS = ['filename', 'source_code_hash', 's3_bucket', 's3_key', 's3_object_version', 'image_uri'];
 
 /** Environment of the function: the configured variables, then the ones StreamAlert sets (they win). */
-export function determineEnvironment(cluster: string, settings: RuleProcessorSettings, deadLetterBucket?: string): Record<string, string> {
-  const environment: Record<string, string> = { ...settings.environment, CLUSTER: cluster, LOG_LEVEL: settings.log_level };
+export function determineEnvironment(
+  cluster: string,
+  settings: RuleProcessorSettings,
+  deadLetterBucket?: string,
+  alerts: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const environment: Record<string, string> = { ...settings.environment, ...alerts, CLUSTER: cluster, LOG_LEVEL: settings.log_level };
   if (deadLetterBucket !== undefined) environment[DEAD_LETTER_BUCKET_ENV] = deadLetterBucket;
   return environment;
 }
@@ -103,7 +110,7 @@ export class RuleProcessor extends Construct {
       reservedConcurrentExecutions: settings.concurrency_limit,
       filename: `\${path.module}/${BOOTSTRAP_PACKAGE_FILE}`,
       kmsKeyArn: props.kmsKeyArn,
-      environment: { variables: determineEnvironment(props.cluster, settings, props.deadLetter.bucket) },
+      environment: { variables: determineEnvironment(props.cluster, settings, props.deadLetter.bucket, props.alertsEnvironment) },
       dependsOn: [this.logGroup, logging],
       // Version 1 is published from the bootstrap code, so the alias never points at $LATEST: code runs only
       // once `lambda deploy` has published and checked a version of its own.

@@ -81,3 +81,12 @@ export function optionalProperty(context: OutputContext, name: string): string |
 export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
+
+/**
+ * Abort signals for AWS SDK calls that share one output's budget: each call gets the time left, so an
+ * AssumeRole followed by an Invoke never takes longer than the output timeout together.
+ */
+export function budgetSignals(timeoutMs: number, now: () => number = Date.now): () => AbortSignal {
+  const deadline = now() + timeoutMs;
+  return () => AbortSignal.timeout(Math.max(1, deadline - now()));
+}

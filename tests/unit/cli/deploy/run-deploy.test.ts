@@ -23,6 +23,8 @@ const lambda = mockClient(LambdaClient);
 const s3 = mockClient(S3Client);
 const PROD = 'acme_prod_streamalert_rules';
 const CORP = 'acme_corp_streamalert_rules';
+const ALERT = 'acme_streamalert_alert_processor';
+const MERGER = 'acme_streamalert_alert_merger';
 const packaging = () => ({ entry: FIXTURE_ENTRY, rulesDir: FIXTURE_RULES_DIR, outDir: makeTempDir() });
 const deps = { wait: { delayMs: 0, timeoutMs: 1000 } };
 
@@ -41,11 +43,13 @@ beforeEach(() => {
 });
 
 describe('runDeploy', () => {
-  it('deploys the other functions when one fails, names function, step and error, and exits 1', async () => {
+  it('deploys the other functions (rule processors, alert processor, alert merger) when one fails, names function, step and error, and exits 1', async () => {
     lambda.on(PublishVersionCommand, { FunctionName: PROD }).rejects(awsError('ServiceException', 'internal failure', 500));
     const { ctx, stderr } = captureContext(DEFAULT_CONF_DIR);
     expect(await runDeploy(ctx, packaging(), deps)).toBe(1);
-    expect(lambda.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input.FunctionName)).toEqual([CORP]);
+    expect(lambda.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input.FunctionName)).toEqual([CORP, ALERT, MERGER]);
+    expect(stderr()).toMatch(new RegExp(`${ALERT}\\s+2\\s+3\\s+[0-9a-f]{12}\\s+deployed`));
+    expect(stderr()).toMatch(new RegExp(`${MERGER}\\s+2\\s+3\\s+[0-9a-f]{12}\\s+deployed`));
     expect(stderr()).toMatch(new RegExp(`error: ${PROD}: publish: ServiceException: internal failure \\(alias unchanged, still version 2\\)`));
     expect(stderr()).toMatch(new RegExp(`${CORP}\\s+2\\s+3\\s+[0-9a-f]{12}\\s+deployed`));
     expect(stderr()).toMatch(new RegExp(`${PROD}: upload: s3://acme-streamalert-source/${PROD}/[0-9a-f]{64}\\.zip`));
@@ -53,7 +57,7 @@ describe('runDeploy', () => {
 
   it('uploads a us-west-2 function to the us-west-2 source bucket through a us-west-2 S3 client', async () => {
     const { ctx, stdout } = captureContext(DEFAULT_CONF_DIR, true);
-    expect(await runDeploy(ctx, { ...packaging(), cluster: 'corp' }, deps)).toBe(0);
+    expect(await runDeploy(ctx, { ...packaging(), function: 'rule', cluster: 'corp' }, deps)).toBe(0);
     const puts = s3.commandCalls(PutObjectCommand);
     expect(puts.map((c) => c.args[0].input.Bucket)).toEqual(['acme-streamalert-source-us-west-2']);
     expect(await (puts[0].thisValue as S3Client).config.region()).toBe('us-west-2');
@@ -63,17 +67,22 @@ describe('runDeploy', () => {
     expect(JSON.parse(stdout()).functions[0].s3).toMatch(/^s3:\/\/acme-streamalert-source-us-west-2\/acme_corp_streamalert_rules\//);
   });
 
-  it('keeps the account region\'s functions on the source bucket without a region suffix', async () => {
+  it('keeps the account region\'s functions, the global alert functions among them, on the source bucket without a region suffix', async () => {
     const { ctx } = captureContext(DEFAULT_CONF_DIR);
+    // --cluster filters the rule processors only: the alert processor and merger are deployed too.
     expect(await runDeploy(ctx, { ...packaging(), cluster: 'prod' }, deps)).toBe(0);
     const puts = s3.commandCalls(PutObjectCommand);
-    expect(puts.map((c) => c.args[0].input.Bucket)).toEqual(['acme-streamalert-source']);
+    expect(puts.map((c) => [c.args[0].input.Bucket, c.args[0].input.Key?.split('/')[0]])).toEqual([
+      ['acme-streamalert-source', PROD],
+      ['acme-streamalert-source', ALERT],
+      ['acme-streamalert-source', MERGER],
+    ]);
     expect(await (puts[0].thisValue as S3Client).config.region()).toBe('us-east-1');
   });
 
   it('prints the result as JSON with --json', async () => {
     const { ctx, stdout } = captureContext(DEFAULT_CONF_DIR, true);
-    expect(await runDeploy(ctx, { ...packaging(), cluster: 'corp' }, deps)).toBe(0);
+    expect(await runDeploy(ctx, { ...packaging(), function: 'rule', cluster: 'corp' }, deps)).toBe(0);
     const result = JSON.parse(stdout());
     expect(result.ok).toBe(true);
     expect(result.functions).toEqual([expect.objectContaining({ function: CORP, status: 'deployed', old_version: '2', new_version: '3', error: null })]);
@@ -86,6 +95,8 @@ describe('runDeploy', () => {
     expect(s3.calls()).toHaveLength(0);
     expect(stderr()).toMatch(/acme_prod_streamalert_rules \(us-east-1\): would upload s3:\/\/acme-streamalert-source\//);
     expect(stderr()).toMatch(/acme_corp_streamalert_rules \(us-west-2\): would upload s3:\/\/acme-streamalert-source-us-west-2\//);
+    expect(stderr()).toMatch(/acme_streamalert_alert_processor \(us-east-1\): would upload s3:\/\/acme-streamalert-source\/acme_streamalert_alert_processor\//);
+    expect(stderr()).toMatch(/acme_streamalert_alert_merger \(us-east-1\): would upload s3:\/\/acme-streamalert-source\/acme_streamalert_alert_merger\//);
     expect(stderr()).toMatch(/dry run: no AWS call was made/);
   });
 
@@ -105,6 +116,8 @@ describe('runRollback', () => {
     expect(await runRollback(ctx, {})).toBe(1);
     expect(lambda.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input)).toEqual([
       expect.objectContaining({ FunctionName: CORP, FunctionVersion: '1' }),
+      expect.objectContaining({ FunctionName: ALERT, FunctionVersion: '1' }),
+      expect.objectContaining({ FunctionName: MERGER, FunctionVersion: '1' }),
     ]);
     expect(stderr()).toMatch(new RegExp(`${CORP}\\s+2\\s+1\\s+rolled back`));
     expect(stderr()).toMatch(new RegExp(`error: ${PROD}: choose: version 1 is the first published version`));
@@ -116,11 +129,21 @@ describe('runRollback', () => {
     expect(lambda.calls()).toHaveLength(0);
   });
 
-  it('rolls one cluster back to --to, with the result as JSON', async () => {
+  it('refuses --to with --cluster alone, which still selects the global alert functions', async () => {
+    const { ctx } = captureContext(DEFAULT_CONF_DIR);
+    const refused = runRollback(ctx, { cluster: 'prod', to: '1' });
+    await expect(refused).rejects.toThrow(/selects 3 functions \(acme_prod_streamalert_rules, acme_streamalert_alert_processor, acme_streamalert_alert_merger\)/);
+    await expect(refused).rejects.toHaveProperty('hint', 'pick one function: --function alert, --function merger, or --function rule --cluster <name>');
+  });
+
+  it.each([
+    [{ function: 'rule', cluster: 'prod' }, PROD],
+    [{ function: 'merger' }, MERGER],
+    [{ function: 'alert', cluster: 'corp' }, ALERT],
+  ])('rolls %j back to --to, with the result as JSON', async (selection, name) => {
     const { ctx, stdout } = captureContext(DEFAULT_CONF_DIR, true);
-    expect(await runRollback(ctx, { cluster: 'prod', to: '1' })).toBe(0);
-    expect(JSON.parse(stdout()).functions).toEqual([
-      expect.objectContaining({ function: PROD, status: 'rolled back', from_version: '2', to_version: '1' }),
-    ]);
+    expect(await runRollback(ctx, { ...selection, to: '1' })).toBe(0);
+    expect(JSON.parse(stdout()).functions).toEqual([expect.objectContaining({ function: name, status: 'rolled back', from_version: '2', to_version: '1' })]);
+    expect(lambda.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input.FunctionName)).toEqual([name]);
   });
 });

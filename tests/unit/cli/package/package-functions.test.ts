@@ -33,6 +33,8 @@ describe('packageFunctions', () => {
     expect(packages.map((p) => p.zipPath)).toEqual([
       join(outDir, `${config.account.prefix}_prod_streamalert_rules.zip`),
       join(outDir, `${config.account.prefix}_corp_streamalert_rules.zip`),
+      join(outDir, `${config.account.prefix}_streamalert_alert_processor.zip`),
+      join(outDir, `${config.account.prefix}_streamalert_alert_merger.zip`),
     ]);
     const zip = readFileSync(packages[0].zipPath);
     expect(packages[0].size).toBe(zip.length);

@@ -11,7 +11,17 @@ const everything = synthWith((v) => {
   v.clusters.prod.modules.cloudwatch_logs.regions = ['us-east-1', 'us-east-2'];
   v.clusters.prod.modules.flow_logs = { vpcs: ['vpc-1234'] };
   v.clusters.corp.modules.cloudtrail = { send_to_kinesis: true };
-}, INTEL_FILES).files;
+}, {
+  ...INTEL_FILES,
+  // Every AWS output, so that the alert processor's output policy is checked too.
+  'outputs.json': {
+    'aws-s3': { archive: 'acme-alert-archive' },
+    'aws-sns': { page: 'acme-pages' },
+    'aws-sqs': { queue: 'acme-alert-queue' },
+    'aws-firehose': { hose: 'acme-alert-hose' },
+    slack: ['security'],
+  },
+}).files;
 
 /**
  * The only statements allowed `Resource: "*"`: in a KMS key policy "*" means "this key"
@@ -146,5 +156,72 @@ describe('encryption at rest', () => {
     const text = JSON.stringify(everything);
     expect(text).not.toMatch(/aws_iam_access_key|"password"|secret_key/i);
     expect(declared(everything).filter((d) => d.type === 'aws_iam_access_key')).toEqual([]);
+  });
+});
+
+describe('functions', () => {
+  const functions = resourcesOf(everything, 'aws_lambda_function');
+  const aliases = Object.values(resourcesOf(everything, 'aws_lambda_alias'));
+  const logGroups = Object.values(resourcesOf(everything, 'aws_cloudwatch_log_group'));
+
+  it('include the rule processors and the alert merger and processor', () => {
+    expect(Object.values(functions).map((f) => f.function_name)).toEqual(
+      expect.arrayContaining(['acme_corp_streamalert_rules', 'acme_prod_streamalert_rules', 'acme_streamalert_alert_merger', 'acme_streamalert_alert_processor']),
+    );
+  });
+
+  it('each have a production alias and a log group with a retention', () => {
+    for (const [name, fn] of Object.entries(functions)) {
+      const alias = aliases.find((a) => a.function_name === `\${aws_lambda_function.${name}.function_name}`);
+      const logs = logGroups.find((g) => g.name === `/aws/lambda/${fn.function_name}`);
+      expect([name, alias?.name, typeof logs?.retention_in_days]).toEqual([name, 'production', 'number']);
+    }
+  });
+});
+
+describe('alert delivery', () => {
+  const alertPolicies = allows.filter((s) => /^aws_iam_role_policy\.(alert_|\w+_rule_processor_write_alerts)/.test(s.where));
+  const ofService = (service: string) => alertPolicies.filter((s) => list<string>(s.statement.Action).some((a) => a.startsWith(`${service}:`)));
+
+  it('has policies for the merger, the processor and each rule processor (the checks below look at something)', () => {
+    expect(new Set(alertPolicies.map((s) => s.where.split('.')[1])).size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('reaches DynamoDB on the alerts table only', () => {
+    const tables = ofService('dynamodb').map((s) => s.statement.Resource);
+    expect(tables.length).toBe(4);
+    expect(new Set(tables)).toEqual(new Set(['${aws_dynamodb_table.global_alerts_table.arn}']));
+  });
+
+  it('invokes the alert processor through its production alias only', () => {
+    expect(ofService('lambda').map((s) => s.statement.Resource)).toEqual(['${aws_lambda_alias.alert_processor_alias.arn}']);
+  });
+
+  it('reads parameters under the outputs prefix only', () => {
+    expect(ofService('ssm').map((s) => [s.statement.Action, s.statement.Resource])).toEqual([
+      ['ssm:GetParameter', 'arn:aws:ssm:us-east-1:123456789012:parameter/acme/streamalert/outputs/*'],
+    ]);
+  });
+
+  it('uses objects under alerts/ of the data bucket, and each AWS output, only', () => {
+    const objects = ofService('s3').flatMap((s) => list<string>(s.statement.Resource));
+    expect(objects.filter((arn) => !arn.startsWith('arn:aws:s3:::acme-streamalert-data/alerts/') && arn !== 'arn:aws:s3:::acme-alert-archive/*')).toEqual([]);
+  });
+
+  it('uses the KMS key only through the service that holds the data', () => {
+    const unconditioned = ofService('kms').filter((s) => s.statement.Condition?.StringEquals?.['kms:ViaService'] === undefined);
+    expect(unconditioned.map((s) => s.where)).toEqual([]);
+  });
+
+  it('keeps the alerts table recoverable and protected from deletion', () => {
+    const table = resourcesOf(everything, 'aws_dynamodb_table').global_alerts_table;
+    expect([table.name, table.point_in_time_recovery?.enabled, table.deletion_protection_enabled]).toEqual(['acme_streamalert_alerts', true, true]);
+  });
+
+  it('has alarms on merger errors, dead letters, alert age, processor errors and the failure queue', () => {
+    const alarms = resourcesOf(everything, 'aws_cloudwatch_metric_alarm');
+    expect(Object.keys(alarms).filter((name) => name.startsWith('alert_alarms_')).sort()).toEqual(
+      ['alert_alarms_alert_age', 'alert_alarms_dead_lettered', 'alert_alarms_merger_errors', 'alert_alarms_processor_errors', 'alert_alarms_processor_failures'],
+    );
   });
 });

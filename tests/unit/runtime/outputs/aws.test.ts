@@ -122,3 +122,17 @@ describe('aws-cloudwatch-log output', () => {
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'INFO', message: 'New Alert', alert_id: alert.alert_id, publication: { record: alert.record } });
   });
 });
+
+describe('budget for SDK calls', () => {
+  it('gives a later call only the time left of the output budget', async () => {
+    const { budgetSignals } = await import('../../../../runtime/outputs/common/deliver');
+    let clock = 0;
+    const signal = budgetSignals(1000, () => clock);
+    const first = signal();
+    clock = 1000; // the first call used the whole budget
+    const second = signal();
+    await new Promise((done) => setTimeout(done, 30));
+    expect(second.aborted).toBe(true);
+    expect(first.aborted).toBe(false);
+  });
+});

@@ -26,8 +26,18 @@ describe('rule_processor module', () => {
     expect(r.aws_lambda_function.corp_rule_processor.reserved_concurrent_executions).toBeUndefined();
   });
 
-  it('sets CLUSTER, LOG_LEVEL and DEAD_LETTER_BUCKET, which configured variables cannot override', () => {
-    expect(fn.environment.variables).toEqual({ CLUSTER: 'prod', EXTRA: 'yes', LOG_LEVEL: 'debug', DEAD_LETTER_BUCKET: 'acme-streamalert-data' });
+  it('sets CLUSTER, LOG_LEVEL, DEAD_LETTER_BUCKET and the alert store, which configured variables cannot override', () => {
+    expect(fn.environment.variables).toEqual({
+      CLUSTER: 'prod',
+      EXTRA: 'yes',
+      LOG_LEVEL: 'debug',
+      DEAD_LETTER_BUCKET: 'acme-streamalert-data',
+      ALERTS_TABLE: 'acme_streamalert_alerts',
+      ALERTS_BUCKET: 'acme-streamalert-data',
+    });
+    expect(determineEnvironment('x', { environment: { ALERTS_TABLE: 'spoofed' }, log_level: 'warn' } as never, undefined, { ALERTS_TABLE: 't' })).toEqual(
+      expect.objectContaining({ ALERTS_TABLE: 't' }),
+    );
     expect(determineEnvironment('x', { environment: { A: '1' }, log_level: 'warn' } as never)).toEqual({ A: '1', CLUSTER: 'x', LOG_LEVEL: 'warn' });
     expect(determineEnvironment('x', { environment: { DEAD_LETTER_BUCKET: 'elsewhere' }, log_level: 'warn' } as never, 'data')).toEqual(
       expect.objectContaining({ DEAD_LETTER_BUCKET: 'data' }),

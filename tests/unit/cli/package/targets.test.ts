@@ -1,0 +1,35 @@
+import { selectTargets } from '../../../../cli/package';
+import { loadConfig } from '../../../../runtime/config';
+import { UsageError } from '../../../../runtime/errors';
+import { DEFAULT_CONF_DIR } from '../../../_helpers/paths';
+
+const config = loadConfig(DEFAULT_CONF_DIR);
+const names = (selection: Parameters<typeof selectTargets>[1]) => selectTargets(config, selection).map((t) => `${t.kind}:${t.name}:${t.region}`);
+
+const PROD = 'rule:acme_prod_streamalert_rules:us-east-1';
+const CORP = 'rule:acme_corp_streamalert_rules:us-west-2';
+const ALERT = 'alert:acme_streamalert_alert_processor:us-east-1';
+const MERGER = 'merger:acme_streamalert_alert_merger:us-east-1';
+
+describe('selectTargets', () => {
+  it.each([
+    [{}, [PROD, CORP, ALERT, MERGER]],
+    [{ function: 'all' }, [PROD, CORP, ALERT, MERGER]],
+    [{ function: 'rule' }, [PROD, CORP]],
+    [{ function: 'alert' }, [ALERT]],
+    [{ function: 'merger' }, [MERGER]],
+    [{ cluster: 'corp' }, [CORP, ALERT, MERGER]],
+    [{ function: 'rule', cluster: 'corp' }, [CORP]],
+    [{ function: 'merger', cluster: 'corp' }, [MERGER]],
+  ])('selects %j as rule processors first, then the global alert functions in the account region', (selection, expected) => {
+    expect(names(selection)).toEqual(expected);
+  });
+
+  it.each([
+    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, all/],
+    [{ cluster: 'global' }, /unknown cluster "global"; valid: prod, corp/],
+  ])('refuses %j as a usage error naming the valid values', (selection, message) => {
+    expect(() => selectTargets(config, selection)).toThrow(UsageError);
+    expect(() => selectTargets(config, selection)).toThrow(message);
+  });
+});
