@@ -1,24 +1,26 @@
 /** Which functions a `lambda package|deploy|rollback` run acts on: `--function` and `--cluster`. */
 import { alertFunctionTargets, functionTargets, type Config, type FunctionKind, type FunctionTarget } from '../../runtime/config';
+import { appFunctionTargets, GLOBAL_CLUSTER, scheduledQueryTargets } from '../../runtime/config/names';
 import { UsageError } from '../../runtime/errors';
 
 /**
  * `--function` values: `rule` (the rule processor of each cluster), `alert` (the alert processor),
- * `merger` (the alert merger), or `all`.
+ * `merger` (the alert merger), `apps` (every configured StreamAlert app), `scheduled_queries`, or `all`.
  */
-export const FUNCTION_CHOICES: readonly (FunctionKind | 'all')[] = ['rule', 'alert', 'merger', 'all'];
+export const FUNCTION_CHOICES: readonly (FunctionKind | 'all')[] = ['rule', 'alert', 'merger', 'apps', 'scheduled_queries', 'all'];
 
 /** Options of {@link selectTargets}. */
 export interface TargetSelection {
   /** A function kind or `all`. @default 'all' */
   readonly function?: string;
-  /** A cluster name: keeps that cluster's rule processor only (the alert functions are global). */
+  /** A cluster name: keeps that cluster's rule processor and apps (global functions are kept). */
   readonly cluster?: string;
 }
 
 /**
- * The functions selected by `--function` and `--cluster`: rule processors in cluster order, then the
- * alert processor and the alert merger. `--cluster` filters the rule processors only.
+ * The functions selected by `--function` and `--cluster`: rule processors in cluster order, the
+ * alert processor and the alert merger, the apps, the scheduled query function. `--cluster` filters the
+ * per-cluster functions (rule processors, apps) only.
  * @throws UsageError (exit 2) naming the valid values when either is unknown.
  */
 export function selectTargets(config: Config, selection: TargetSelection): FunctionTarget[] {
@@ -33,6 +35,7 @@ export function selectTargets(config: Config, selection: TargetSelection): Funct
       'clusters are the keys of "clusters" in variables.json',
     );
   }
-  const inCluster = (t: FunctionTarget): boolean => t.kind !== 'rule' || selection.cluster === undefined || t.cluster === selection.cluster;
-  return [...functionTargets(config), ...alertFunctionTargets(config)].filter((t) => (kind === 'all' || t.kind === kind) && inCluster(t));
+  const inCluster = (t: FunctionTarget): boolean => t.cluster === GLOBAL_CLUSTER || selection.cluster === undefined || t.cluster === selection.cluster;
+  const all = [...functionTargets(config), ...alertFunctionTargets(config), ...appFunctionTargets(config), ...scheduledQueryTargets(config)];
+  return all.filter((t) => (kind === 'all' || t.kind === kind) && inCluster(t));
 }

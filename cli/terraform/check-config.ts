@@ -51,6 +51,7 @@ export function checkTerraformConfig(config: Config): TerraformConfigCheck {
     });
   }
   for (const cluster of Object.values(config.clusters)) checkCluster(config, cluster, file, problems, warnings);
+  checkScheduledQueries(config, problems);
   return { problems, warnings };
 }
 
@@ -124,5 +125,22 @@ function checkCluster(config: Config, cluster: ClusterConfig, file: string, prob
   const stream = kinesisStreamName(config, cluster.name);
   if (kinesisOn && !sources.kinesis?.[stream]) {
     warnings.push(`${file}: ${at}/data_sources/kinesis does not list "${stream}", the stream the kinesis module creates: its records would not be classified`);
+  }
+}
+
+/** Scheduled queries need historical search (Athena over Firehose data) and a stream some cluster reads streamquery from. */
+function checkScheduledQueries(config: Config, problems: ConfigProblem[]): void {
+  const settings = config.scheduled_queries;
+  if (!settings.enabled) return;
+  const file = displayPath(join(config.dir, 'scheduled_queries.json'));
+  if (!config.global.firehose.enabled) {
+    problems.push({ file, pointer: '/enabled', message: 'scheduled queries run in Athena over the historical data, but global.firehose is not enabled', value: true, hint: 'enable global.firehose in variables.json, or set "enabled": false' });
+  }
+  const stream = settings.destination_kinesis_stream;
+  const readers = Object.values(config.clusters).filter((c) => c.data_sources.kinesis?.[stream] !== undefined);
+  if (readers.length === 0) {
+    problems.push({ file, pointer: '/config/destination_kinesis_stream', message: 'is not a kinesis data source of any cluster, so the results would never reach the rules', value: stream, hint: `add "${stream}": ["streamquery"] to a cluster's data_sources.kinesis` });
+  } else if (!readers.some((c) => (c.data_sources.kinesis?.[stream] ?? []).some((t) => t === 'streamquery' || t.startsWith('streamquery:')))) {
+    problems.push({ file, pointer: '/config/destination_kinesis_stream', message: 'is a kinesis data source, but no cluster classifies streamquery records from it', value: stream, hint: `add "streamquery" to data_sources.kinesis.${stream} (and the streamquery schema to conf/schemas)` });
   }
 }

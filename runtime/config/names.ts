@@ -12,7 +12,7 @@ export const PRODUCTION_ALIAS = 'production';
  * processor), 'merger' (the global alert merger) and 'threat_intel_downloader' (global, when
  * `threat_intel.json` enables its downloader).
  */
-export type FunctionKind = 'rule' | 'alert' | 'merger' | 'threat_intel_downloader';
+export type FunctionKind = 'rule' | 'alert' | 'merger' | 'threat_intel_downloader' | 'apps' | 'scheduled_queries';
 
 /** The `cluster` of global functions (alert processor, alert merger) in a {@link FunctionTarget}. */
 export const GLOBAL_CLUSTER = 'global';
@@ -100,6 +100,24 @@ export function alertFunctionTargets(config: Pick<Config, 'account'>): FunctionT
     { kind: 'alert', cluster: GLOBAL_CLUSTER, name: alertProcessorName(config), region },
     { kind: 'merger', cluster: GLOBAL_CLUSTER, name: alertMergerName(config), region },
   ];
+}
+
+/** The StreamAlert apps of every cluster (`modules.streamalert_apps`), in cluster order; one bundle serves them all. */
+export function appFunctionTargets(config: Pick<Config, 'clusters'>): FunctionTarget[] {
+  return Object.values(config.clusters).flatMap((cluster) =>
+    Object.keys(cluster.modules.streamalert_apps ?? {}).map((name) => ({ kind: 'apps' as const, cluster: cluster.name, name, region: cluster.region })),
+  );
+}
+
+/** Name of the scheduled query function (global): `<prefix>_streamalert_scheduled_queries`. */
+export function scheduledQueriesFunctionName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_scheduled_queries`;
+}
+
+/** The scheduled query function, when `scheduled_queries.json` enables it. */
+export function scheduledQueryTargets(config: Pick<Config, 'account' | 'scheduled_queries'>): FunctionTarget[] {
+  if (!config.scheduled_queries.enabled) return [];
+  return [{ kind: 'scheduled_queries', cluster: GLOBAL_CLUSTER, name: scheduledQueriesFunctionName(config), region: config.account.region }];
 }
 
 /** Every rule processor the configuration defines, in cluster order. */

@@ -10,23 +10,28 @@ const PROD = 'rule:acme_prod_streamalert_rules:us-east-1';
 const CORP = 'rule:acme_corp_streamalert_rules:us-west-2';
 const ALERT = 'alert:acme_streamalert_alert_processor:us-east-1';
 const MERGER = 'merger:acme_streamalert_alert_merger:us-east-1';
+const APPS = ['apps:acme_corp_duo_auth_app:us-west-2', 'apps:acme_corp_duo_admin_app:us-west-2', 'apps:acme_corp_onelogin_app:us-west-2'];
 
 describe('selectTargets', () => {
   it.each([
-    [{}, [PROD, CORP, ALERT, MERGER]],
-    [{ function: 'all' }, [PROD, CORP, ALERT, MERGER]],
+    [{}, [PROD, CORP, ALERT, MERGER, ...APPS]],
+    [{ function: 'all' }, [PROD, CORP, ALERT, MERGER, ...APPS]],
+    [{ function: 'apps' }, APPS],
+    [{ function: 'apps', cluster: 'prod' }, []],
+    [{ function: 'scheduled_queries' }, []],
     [{ function: 'rule' }, [PROD, CORP]],
     [{ function: 'alert' }, [ALERT]],
     [{ function: 'merger' }, [MERGER]],
-    [{ cluster: 'corp' }, [CORP, ALERT, MERGER]],
+    [{ cluster: 'corp' }, [CORP, ALERT, MERGER, ...APPS]],
+    [{ cluster: 'prod' }, [PROD, ALERT, MERGER]],
     [{ function: 'rule', cluster: 'corp' }, [CORP]],
     [{ function: 'merger', cluster: 'corp' }, [MERGER]],
-  ])('selects %j as rule processors first, then the global alert functions in the account region', (selection, expected) => {
+  ])('selects %j: rule processors, the global alert functions in the account region, then the apps of each cluster', (selection, expected) => {
     expect(names(selection)).toEqual(expected);
   });
 
   it.each([
-    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, all/],
+    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, apps, scheduled_queries, all/],
     [{ cluster: 'global' }, /unknown cluster "global"; valid: prod, corp/],
   ])('refuses %j as a usage error naming the valid values', (selection, message) => {
     expect(() => selectTargets(config, selection)).toThrow(UsageError);
