@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 export function addTargetOptions(command: Command): Command {
   return command
     .option('-f, --function <name>', 'function to act on: rule (the rule processor of each cluster), alert (the alert processor), merger (the alert merger), apps (every configured app), scheduled_queries, or all', 'all')
-    .option('--cluster <name>', "only this cluster's rule processor (default: every cluster in variables.json); the alert processor and merger are global, --cluster does not filter them");
+    .option('--cluster <name>', "only this cluster's rule processor and apps (default: every cluster in variables.json); global functions (alert processor, merger, scheduled queries) are not filtered");
 }
 
 /** Adds the packaging options of `lambda package` and `lambda deploy`. */
