@@ -1,7 +1,8 @@
 // Bundle benchmark: packages every function with the built CLI (the same zips `lambda deploy` uploads),
 // then reports each zip's size and the time to load the bundle (`require` of index.js, which also builds
 // the handler) in a fresh Node process, as the median of several runs.
-// Targets: zip < 1 MB, load < 150 ms. Run after `npm run build`:
+// Every kind of function the package step knows is listed (rule processors today; the alert processor, merger,
+// apps and downloader as `lambda package` learns them). Targets: zip < 1 MB, load < 150 ms. Run after `npm run build`:
 //   node bench/bundle.mjs [--runs 9] [--json]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,6 +57,7 @@ try {
     const cpu = samples.map((x) => x.cpu);
     results.push({
       function: pkg.function,
+      kind: pkg.kind ?? 'rule',
       zip_bytes: pkg.size,
       bundle_bytes: code.length,
       rule_files: pkg.rule_files.length,
@@ -64,7 +66,9 @@ try {
       load_cpu_ms_median: Number(median(cpu).toFixed(1)),
       runs,
       zip_ok: pkg.size < ZIP_TARGET_BYTES,
-      load_ok: median(times) < LOAD_TARGET_MS,
+      // Judged on CPU time: on a shared machine the wall clock also counts the wait for a core, which a
+      // Lambda sandbox does not have. Both are printed.
+      load_ok: median(cpu) < LOAD_TARGET_MS,
     });
   }
 } finally {
@@ -77,10 +81,10 @@ if (asJson) {
   console.log(`bundle benchmark (node ${process.version}, ${runs} fresh processes per function, load average ${loadavg()[0].toFixed(1)})`);
   for (const r of results) {
     console.log(
-      `  ${r.function}: zip ${(r.zip_bytes / 1024).toFixed(1)} KiB (target < 1024 KiB: ${r.zip_ok ? 'ok' : 'MISSED'}), ` +
+      `  ${r.kind} ${r.function}: zip ${(r.zip_bytes / 1024).toFixed(1)} KiB (target < 1024 KiB: ${r.zip_ok ? 'ok' : 'MISSED'}), ` +
         `bundle ${(r.bundle_bytes / 1024).toFixed(1)} KiB, ${r.rule_files} rule file(s), ` +
         `load median ${r.load_ms_median} ms wall (min ${r.load_ms_min}), ${r.load_cpu_ms_median} ms CPU ` +
-        `(target < ${LOAD_TARGET_MS} ms: ${r.load_ok ? 'ok' : 'MISSED'})`,
+        `(target < ${LOAD_TARGET_MS} ms CPU: ${r.load_ok ? 'ok' : 'MISSED'})`,
     );
   }
 }

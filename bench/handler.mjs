@@ -57,32 +57,39 @@ try {
     `cost per TB ingested at the configured ${memory} MB (StreamAlert v3.5 publishes ${upstreamMemory} MB for its classifier), Lambda x86 $${PRICE.per_gb_second}/GB-s + $${PRICE.per_million_requests}/1M requests (prices of ${PRICE.date}); ` +
       `the function gets ${Math.min(1, memory / FULL_VCPU_MB).toFixed(2)} vCPU at ${memory} MB, so its rate is this machine's single-core rate times that share`,
   );
+  console.log(
+    'records/s and MB/s from CPU time (user + system of the case process; the wall clock on a shared machine also counts waiting for a core); ' +
+      'x JSON.parse: CPU time of JSON.parse over the same records (CloudTrail from S3: the same documents) / CPU time of the handler; wall-clock ratio in brackets',
+  );
   const header = ['family', 'alerts', 'path', 'records/s', 'MB/s', 'x JSON.parse', 'peak RSS', '$/TB @' + memory, '$/TB @' + upstreamMemory];
-  const rows = [];
+  // Rows are printed as each case ends (fixed widths), so a long run shows progress.
+  const widths = [10, 18, 7, 10, 6, 14, 9, 10, 10];
+  const line = (cells) => cells.map((c, i) => (i < 3 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(line(header));
   for (const family of families) {
     for (const rate of rates) {
       const result = await runCase(fnDir, family, rate);
-      const parse = result.seconds['JSON.parse lines'];
       for (const path of ['kinesis', 's3']) {
-        const s = result.seconds[`${path} handler`];
+        const s = result.cpu_seconds[`${path} handler`];
+        const wall = result.seconds[`${path} handler`];
+        const baselineName = path === 's3' && result.seconds['JSON.parse documents'] !== undefined ? 'JSON.parse documents' : 'JSON.parse lines';
         const got = result.results[`${path} handler`];
         const bytesPerInvocation = path === 'kinesis' ? result.bytes / Math.ceil(result.records / 500) : result.bytes / Math.ceil(result.records / 2000);
-        const baseline = path === 's3' && result.seconds['JSON.parse documents'] !== undefined ? result.seconds['JSON.parse documents'] : parse;
-        rows.push([
+        const baseline = result.cpu_seconds[baselineName];
+        console.log(line([
           family,
           `${got.alerts}/${got.classified} (${((100 * got.alerts) / Math.max(1, got.classified)).toFixed(1)}%)`,
           path,
           Math.round(result.records / s).toLocaleString('en-US'),
           (result.bytes / 1048576 / s).toFixed(1),
-          (baseline / s).toFixed(2),
+          `${(baseline / s).toFixed(2)} (${(result.seconds[baselineName] / wall).toFixed(2)})`,
           `${result.peak_rss_mb.toFixed(0)} MB`,
           `$${costPerTb(result.bytes / s, memory, bytesPerInvocation).toFixed(2)}`,
           `$${costPerTb(result.bytes / s, upstreamMemory, bytesPerInvocation).toFixed(2)}`,
-        ]);
+        ]));
       }
     }
   }
-  printTable(header, rows);
   console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -107,11 +114,4 @@ function runCase(fnDir, family, rate) {
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`case ${family} ${rate} exited with ${code}`))));
   });
-}
-
-function printTable(header, rows) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i < 3 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
 }

@@ -50,6 +50,7 @@ export async function packageSelected(ctx: CommandContext, options: PackageOptio
 export function packageJson(pkg: FunctionPackage): Record<string, unknown> {
   return {
     function: pkg.target.name,
+    kind: pkg.target.kind,
     cluster: pkg.target.cluster,
     zip: pkg.zipPath,
     size: pkg.size,

@@ -65,7 +65,10 @@ export type SourceResolver = (source: SourceKey) => SourceMatch | UnknownSourceE
 /** Creates a caching {@link SourceResolver} that returns (not throws) the error for an unknown source. */
 export function createSourceResolver(config: Pick<Config, 'clusters' | 'logs'>, cluster?: string): SourceResolver {
   const cache = new Map<string, SourceMatch | UnknownSourceError>();
+  // The records of a batch nearly always share one source: compare with the last one before building a key.
+  let last: { service: string; resource: string; found: SourceMatch | UnknownSourceError } | undefined;
   return (source) => {
+    if (last !== undefined && last.service === source.service && last.resource === source.resource) return last.found;
     const key = `${source.service}\u0000${source.resource}`;
     let found = cache.get(key);
     if (found === undefined) {
@@ -77,6 +80,7 @@ export function createSourceResolver(config: Pick<Config, 'clusters' | 'logs'>, 
       }
       cache.set(key, found);
     }
+    last = { service: source.service, resource: source.resource, found };
     return found;
   };
 }

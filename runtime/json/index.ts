@@ -1,3 +1,3 @@
 /** JSON helpers for hostile records: serialization that cannot overflow the stack, parsing that keeps big integers exact. */
 export { canonicalJson, safeStringify } from './stringify';
-export { parseJsonExact, quoteUnsafeIntegers } from './exact-parse';
+export { parseJsonAndKeep, parseJsonExact, quoteUnsafeIntegers } from './exact-parse';

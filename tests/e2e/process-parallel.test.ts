@@ -41,6 +41,15 @@ describe('streamalert process on worker threads', () => {
     expect(run.stderr).toMatch(/processed 3 input\(s\) with 2 worker\(s\)/);
   });
 
+  it('reads stdin on a worker beside a file, stdin first as given', () => {
+    const gz = file('d.jsonl.gz', gzipSync(osqueryLines('d', 50).join('\n')));
+    const one = runCli(['process', '--jobs', '1', '-', gz], { input: osqueryLines('s', 50).join('\n') });
+    const two = runCli(['process', '--jobs', '2', '-', gz], { input: osqueryLines('s', 50).join('\n') });
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stdout.split('\n')[0]).toContain('"hostIdentifier":"s0"');
+    expect(two.stderr).toMatch(/processed 2 input\(s\) with 2 worker\(s\).*100 record\(s\), 100 classified/);
+  });
+
   it.each([['1'], ['2']])('ends quietly with exit 0 when the reader of stdout goes away (--jobs %s)', (jobs) => {
     const cli = join(REPO_ROOT, 'bin', 'streamalert.js');
     const run = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cli}" process --jobs ${jobs} --chunk-bytes 16384 "${BIG}" | head -1`], {

@@ -26,12 +26,12 @@ function sqsQueueArn(value: string, config: Config): string {
 
 /** AWS output services and their access, by StreamAlert service name. */
 export const AWS_OUTPUT_ACCESS: Readonly<Record<string, AwsOutputAccess>> = {
-  // The object key comes from the alert id: PutObject only (a resend overwrites).
+  // Objects `alerts/<...>/<alert id>.json`: PutObject only (a resend overwrites).
   'aws-s3': {
     actions: ['s3:PutObject'],
     resource: (value, config) => {
       const bucket = value.startsWith('arn:') ? value.split(':').pop() ?? value : value;
-      return `arn:${partitionOf(config.account.region)}:s3:::${bucket}/*`;
+      return `arn:${partitionOf(config.account.region)}:s3:::${bucket}/alerts/*`;
     },
   },
   'aws-sns': { actions: ['sns:Publish'], resource: inAccount('sns', (name) => name) },

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import type { Config } from '../../../runtime/config';
-import { ALERT_ENV, PRODUCTION_ALIAS } from '../../../runtime/config/names';
+import { ALERT_ENV, ALERT_RECORDS_PREFIX, PRODUCTION_ALIAS } from '../../../runtime/config/names';
 import { arn, type PolicyStatement } from '../constructs/policy';
 import { StreamAlertFunction } from '../constructs/streamalert-function';
 import { DEFAULT_ID } from '../stack';
@@ -68,10 +68,11 @@ export class AlertProcessor extends Construct {
       },
     });
     this.fn.allow('alerts_table', [
-      { Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: store.tableArn },
+      { Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: store.tableArn },
       tableKeyStatement(store.kmsKeyArn, region, true),
     ]);
-    this.fn.allow('alert_objects', alertObjectStatements(store, ['s3:GetObject', 's3:PutObject']));
+    // Reads the records of large alerts; writes nothing to the bucket.
+    this.fn.allow('alert_objects', alertObjectStatements(store, ['s3:GetObject'], ALERT_RECORDS_PREFIX));
     this.fn.allow('output_secrets', secretStatements(config, props.ssmPrefix, store.kmsKeyArn));
     const outputs = determineOutputStatements(config);
     if (outputs.length > 0) this.fn.allow('outputs', outputs);

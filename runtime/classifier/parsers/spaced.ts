@@ -2,7 +2,7 @@
  * The `spaced` parser: one record per line of space-separated fields (access logs, flow logs), read by
  * spaced-reader.ts (`"quoted"` and `[bracketed]` fields, `-` as null). Columns map to the schema's keys in
  * order. `delimiter` (default ' ') may be a tab (CloudFront). A row naming the schema's keys (with `-` or `_`
- * between words, as the VPC Flow Logs header row does) and a `#` directive line (`#Version:`, `#Fields:`) are
+ * between words, as the VPC Flow Logs header row does) and a W3C directive line (`#Version:`, `#Fields:`) are
  * headers: recognised and skipped. Missing trailing columns are accepted when their keys are optional (vendors
  * append fields over time); with `extra_keys: "keep"`, columns beyond the schema are kept as a list under
  * `streamalert:extra_columns`.
@@ -18,8 +18,11 @@ export const EXTRA_COLUMNS_KEY = 'streamalert:extra_columns';
 
 const normalizeName = (name: string | null) => (name ?? '').replace(/-/g, '_').toLowerCase();
 
+/** W3C extended log file directives, as CloudFront writes them at the top of each file. */
+const DIRECTIVE = /^#(?:Version|Fields|Software|Date|Remark|Start-Date|End-Date):/;
+
 function isHeader(row: readonly SpacedField[], keys: readonly string[]): boolean {
-  if (row.length > 0 && typeof row[0] === 'string' && row[0].startsWith('#')) return true;
+  if (row.length > 0 && typeof row[0] === 'string' && DIRECTIVE.test(row[0])) return true;
   if (row.length !== keys.length) return false;
   for (let i = 0; i < keys.length; i++) if (normalizeName(row[i]) !== keys[i]) return false;
   return true;
@@ -54,7 +57,7 @@ export function compileSpacedParser(log: LogSchema): ParseFn {
     let at = -1;
     for (let n = 0; n < minDelimiters; n++) {
       at = text.indexOf(delimiter, at + 1);
-      if (at === -1) return text.startsWith('#');
+      if (at === -1) return DIRECTIVE.test(text);
     }
     return true;
   };

@@ -63,7 +63,18 @@ class DocumentSplitter {
     let segment = 0;
     let elemFrom = this.elemStarted ? 0 : -1;
     if (this.keyParts !== undefined) this.keyFrom = 0;
+    // Next backslash at or after the scan (-1: none left in this chunk; -2: not looked for yet).
+    let nextEscape = -2;
     for (let i = 0; i < chunk.length; i++) {
+      if (this.inString && !this.escaped) {
+        // Most bytes of a document are inside strings: jump to the next quote or backslash with indexOf
+        // (native) instead of looking at each byte in JavaScript.
+        if (nextEscape !== -1 && nextEscape < i) nextEscape = chunk.indexOf(0x5c, i);
+        const quote = chunk.indexOf(0x22, i);
+        const stop = quote === -1 ? nextEscape : nextEscape === -1 ? quote : Math.min(quote, nextEscape);
+        if (stop === -1) break;
+        i = stop;
+      }
       const c = chunk[i];
       if (this.inString) {
         if (this.escaped) this.escaped = false;

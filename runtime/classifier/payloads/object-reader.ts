@@ -16,6 +16,7 @@ import type { RawRecord, RecordSource } from '../types';
 import { detectCompression, isValidUtf8, looksBinary, preview } from './bytes';
 import { PayloadReadError, inflateStream, isOverlong, peek, splitLines, toBuffers, type Line, type OverlongLine } from './stream';
 import { readListDocuments, startsWithListDocument } from './json-documents';
+import { parseJsonAndKeep } from '../../json';
 import type { ReadContext } from './types';
 
 /** Bytes looked at to tell text from binary data. */
@@ -53,7 +54,7 @@ export async function* readObject(body: AsyncIterable<Uint8Array | string>, ref:
       ctx.report({ level: 'error', code: 'NotText', reason: `${ref.name}: binary data (not UTF-8 text), not read`, source: ref.source, preview: preview(text.head) });
       return;
     }
-    if (startsWithListDocument(text.head)) {
+    if (startsWithListDocument(text.head) && !startsWithJsonLine(text.head)) {
       // CloudTrail-like documents of any size: streamed element by element past maxDocumentBytes.
       listed = { lines: 0 };
       for await (const batch of readListDocuments(text.chunks, ref, ctx, listed)) yield batch;
@@ -128,12 +129,13 @@ class LineRecords {
   /** Emits the collected document (one record) or, if it is not JSON, its lines. */
   finish(out: RawRecord[]): void {
     if (this.mode !== 'document' || this.document.length === 0) return;
-    const text = stripBom(Buffer.concat(this.document.flatMap((l) => [l.bytes, NEWLINE])).toString('utf8'));
-    if (parses(text)) {
+    const text = stripBom(Buffer.concat(this.document.flatMap((l) => [l.bytes, NEWLINE])).toString('utf8')).trimEnd();
+    // The value is kept for the classifier, which would otherwise parse the same document a second time.
+    if (parseJsonAndKeep(text)) {
       const first = this.document[0].number;
       const last = this.document[this.document.length - 1].number;
       this.document = [];
-      out.push({ data: text.trimEnd(), source: this.sourceAt(first === last ? `${first}` : `${first}-${last}`) });
+      out.push({ data: text, source: this.sourceAt(first === last ? `${first}` : `${first}-${last}`) });
       return;
     }
     this.flushAsLines(out);
@@ -185,6 +187,17 @@ function isBlank(bytes: Buffer): boolean {
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * True when the object's first line is a whole JSON value by itself (JSON lines, such as CloudTrail events
+ * delivered one `{"Records":[...]}` per line): such an object is read line by line, which is cheaper than the
+ * document scanner, gives each record its line number, and is how a plain file cut into chunks is read too.
+ * A single document too long for the head (a CloudTrail file on one line) still goes to the scanner.
+ */
+function startsWithJsonLine(head: Buffer): boolean {
+  const end = head.indexOf(0x0a);
+  return end !== -1 && parses(stripBom(head.toString('utf8', 0, end)).trim());
 }
 
 /** A first line opens a whole JSON document when it starts with `{` or `[` but is not JSON by itself. */

@@ -218,7 +218,7 @@ describe('alert delivery', () => {
 
   it('uses objects under alerts/ of the data bucket, and each AWS output, only', () => {
     const objects = ofService('s3').flatMap((s) => list<string>(s.statement.Resource));
-    expect(objects.filter((arn) => !arn.startsWith('arn:aws:s3:::acme-streamalert-data/alerts/') && arn !== 'arn:aws:s3:::acme-alert-archive/*')).toEqual([]);
+    expect(objects.filter((arn) => !arn.startsWith('arn:aws:s3:::acme-streamalert-data/alerts/') && arn !== 'arn:aws:s3:::acme-alert-archive/alerts/*')).toEqual([]);
   });
 
   it('uses the KMS key only through the service that holds the data', () => {

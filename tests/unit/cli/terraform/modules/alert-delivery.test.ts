@@ -81,11 +81,24 @@ describe('alert delivery terraform', () => {
       expect(key).toEqual(expect.objectContaining({ Resource: KEY, Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.us-east-1.amazonaws.com' } } }));
     });
 
-    it('may read and write objects only under alerts/ of the data bucket', () => {
+    it('may use objects only under alerts/ of the data bucket, through S3 for the key', () => {
       const [objects, key] = policyOf(r, `${id}_alert_objects`);
-      expect(objects).toEqual({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::acme-streamalert-data/alerts/*' });
+      expect(objects.Resource).toMatch(/^arn:aws:s3:::acme-streamalert-data\/alerts\//);
       expect(key.Condition).toEqual({ StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } });
     });
+  });
+
+  it('lets the merger read and write under alerts/ (records, dead letters) and the processor only read records', () => {
+    expect(policyOf(r, 'alert_merger_alert_objects')[0]).toEqual({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::acme-streamalert-data/alerts/*' });
+    expect(policyOf(r, 'alert_processor_alert_objects')).toEqual([
+      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::acme-streamalert-data/alerts/records/*' },
+      { Effect: 'Allow', Action: ['kms:Decrypt'], Resource: KEY, Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } } },
+    ]);
+  });
+
+  it('lets the processor only get, update and delete items, the merger more (scan, query, put merged alerts)', () => {
+    expect(policyOf(r, 'alert_processor_alerts_table')[0].Action).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem']);
+    expect(policyOf(r, 'alert_merger_alerts_table')[0].Action).toEqual(expect.arrayContaining(['dynamodb:Scan', 'dynamodb:Query', 'dynamodb:PutItem']));
   });
 
   it('gives each function the environment of the alert runtime', () => {
@@ -141,10 +154,10 @@ describe('alert delivery terraform', () => {
     expect(policyOf(r, 'alert_processor_failure_destination')[0]).toEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '${aws_sqs_queue.alert_processor_failures.arn}' });
   });
 
-  it.each(['prod', 'corp'])('lets the %s rule processor only batch-write the table and put records under alerts/records/', (cluster) => {
+  it.each(['prod', 'corp'])('lets the %s rule processor only batch-read and batch-write the table and put records under alerts/records/', (cluster) => {
     const statements = policyOf(r, `${cluster}_rule_processor_write_alerts`);
     expect(statements.map((s) => [s.Action, s.Resource])).toEqual([
-      ['dynamodb:BatchWriteItem', TABLE_ARN],
+      [['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'], TABLE_ARN],
       [['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'], KEY],
       [['s3:PutObject'], 'arn:aws:s3:::acme-streamalert-data/alerts/records/*'],
       [['kms:GenerateDataKey'], KEY],
@@ -193,7 +206,7 @@ describe('alert delivery terraform', () => {
     it('become one statement per service naming each configured resource by ARN, with only the call it sends with', () => {
       expect(determineOutputStatements(configWith(undefined, { 'outputs.json': outputs }))).toEqual([
         { Action: ['firehose:PutRecordBatch'], Resource: ['arn:aws:firehose:us-east-1:123456789012:deliverystream/acme-alert-hose'] },
-        { Action: ['s3:PutObject'], Resource: ['arn:aws:s3:::acme-alert-archive/*', 'arn:aws:s3:::acme-other-archive/*'] },
+        { Action: ['s3:PutObject'], Resource: ['arn:aws:s3:::acme-alert-archive/alerts/*', 'arn:aws:s3:::acme-other-archive/alerts/*'] },
         { Action: ['sns:Publish'], Resource: ['arn:aws:sns:us-east-1:123456789012:acme-pages', 'arn:aws:sns:us-west-2:210987654321:their-topic'] },
         { Action: ['sqs:SendMessage'], Resource: ['arn:aws:sqs:eu-west-1:210987654321:their-queue', 'arn:aws:sqs:us-east-1:123456789012:acme-alert-queue'] },
       ]);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { decodeS3Key, type ReadLimits } from '../../../../../runtime/classifier/payloads';
 import { INVALID_UTF8, binaryGarbage, gzipBomb, memoryGetter, read, s3Notification } from './_events';
@@ -89,6 +90,19 @@ describe('s3 payload reader', () => {
       expect(elements).toEqual(Array.from({ length: 40 }, (_, i) => i));
       expect(issues.filter((i) => i.level === 'error')).toEqual([]);
     }
+  });
+
+  it('finds every element whatever the strings hold (quotes, backslashes, brackets) and wherever chunks end', async () => {
+    const tricky = fc.string({ unit: fc.constantFrom('a', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', 'é'), maxLength: 30 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(tricky, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 80 }), async (strings, chunkSize) => {
+        const text = JSON.stringify({ Records: strings.map((s, i) => ({ i, s })) });
+        const { records } = await readObject(Buffer.from(text), { limits: { maxDocumentBytes: 64 }, chunkSize });
+        const elements = records.flatMap((r) => (JSON.parse(r.data as string) as { Records: { i: number; s: string }[] }).Records);
+        expect(elements).toEqual(strings.map((s, i) => ({ i, s })));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('reports an element longer than maxLineBytes and goes on with the next ones', async () => {
