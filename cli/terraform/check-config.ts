@@ -51,7 +51,7 @@ export function checkTerraformConfig(config: Config): TerraformConfigCheck {
     });
   }
   for (const cluster of Object.values(config.clusters)) checkCluster(config, cluster, file, problems, warnings);
-  checkScheduledQueries(config, problems);
+  checkScheduledQueries(config, problems, warnings);
   return { problems, warnings };
 }
 
@@ -128,8 +128,8 @@ function checkCluster(config: Config, cluster: ClusterConfig, file: string, prob
   }
 }
 
-/** Scheduled queries need historical search (Athena over Firehose data) and a stream some cluster reads streamquery from. */
-function checkScheduledQueries(config: Config, problems: ConfigProblem[]): void {
+/** Scheduled queries need historical search (Athena over Firehose data); a stream no cluster reads streamquery from is warned about. */
+function checkScheduledQueries(config: Config, problems: ConfigProblem[], warnings: string[]): void {
   const settings = config.scheduled_queries;
   if (!settings.enabled) return;
   const file = displayPath(join(config.dir, 'scheduled_queries.json'));
@@ -139,8 +139,8 @@ function checkScheduledQueries(config: Config, problems: ConfigProblem[]): void 
   const stream = settings.destination_kinesis_stream;
   const readers = Object.values(config.clusters).filter((c) => c.data_sources.kinesis?.[stream] !== undefined);
   if (readers.length === 0) {
-    problems.push({ file, pointer: '/config/destination_kinesis_stream', message: 'is not a kinesis data source of any cluster, so the results would never reach the rules', value: stream, hint: `add "${stream}": ["streamquery"] to a cluster's data_sources.kinesis` });
+    warnings.push(`${file}: /config/destination_kinesis_stream "${stream}" is not a kinesis data source of any cluster, so the results would never reach the rules; add "${stream}": ["streamquery"] to a cluster's data_sources.kinesis`);
   } else if (!readers.some((c) => (c.data_sources.kinesis?.[stream] ?? []).some((t) => t === 'streamquery' || t.startsWith('streamquery:')))) {
-    problems.push({ file, pointer: '/config/destination_kinesis_stream', message: 'is a kinesis data source, but no cluster classifies streamquery records from it', value: stream, hint: `add "streamquery" to data_sources.kinesis.${stream} (and the streamquery schema to conf/schemas)` });
+    warnings.push(`${file}: /config/destination_kinesis_stream "${stream}" is a kinesis data source, but no cluster classifies streamquery records from it; add "streamquery" to data_sources.kinesis.${stream} (and the streamquery schema to conf/schemas)`);
   }
 }
