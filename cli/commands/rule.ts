@@ -1,4 +1,4 @@
-/** `streamalert rule new`. */
+/** `streamalert rule new` and `streamalert rule staging status|stage|unstage`. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { logFamily } from '../../runtime/config';
@@ -30,4 +30,27 @@ export function registerRuleCommands(program: Command): void {
         }),
       ),
     );
+  registerStagingCommands(rule);
+}
+
+// The staging work pulls in the DynamoDB SDK: loaded only when a staging command runs.
+const loadStaging = () => import('../staging/run-staging');
+
+function registerStagingCommands(rule: Command): void {
+  const staging = rule.command('staging').description('rule staging (global.rule_staging): new rules alert only to the staging output until promoted');
+  staging
+    .command('status')
+    .description('list the rules table: staged or promoted, staged until, alerts while staged, last promoted')
+    .argument('[rule]', 'show one rule only')
+    .action(action(async (ctx, _flags, args) => (await loadStaging()).runStaging(ctx, { action: 'status', rule: args[0] })));
+  staging
+    .command('stage')
+    .description('stage a rule again for global.rule_staging.staged_hours (its alert count starts at zero)')
+    .argument('<rule>', 'rule name')
+    .action(action(async (ctx, _flags, args) => (await loadStaging()).runStaging(ctx, { action: 'stage', rule: args[0] })));
+  staging
+    .command('unstage')
+    .description("promote a rule now: its alerts go to the rule's own outputs")
+    .argument('<rule>', 'rule name')
+    .action(action(async (ctx, _flags, args) => (await loadStaging()).runStaging(ctx, { action: 'unstage', rule: args[0] })));
 }

@@ -1,5 +1,9 @@
 /** The work of `streamalert lambda deploy`: package, then deploy each function; one failure stops none. */
-import { sourceBucketName } from '../../runtime/config';
+import { sourceBucketName, type Config } from '../../runtime/config';
+import type { RulesTable } from '../../runtime/staging';
+import { bundledRules, stageNewRules, stagingCandidates, type StagingCandidate } from '../staging/sync';
+import { cliRulesTable } from '../staging/table';
+import { defaultRulesDir } from '../package/paths';
 import { AwsCredentialsError, cachedClientFactory, createAwsClients, isCredentialsError, type AwsClientFactory } from '../aws';
 import type { CommandContext } from '../context';
 import { packageSelected, type FunctionPackage, type PackageOptions } from '../package';
@@ -18,6 +22,10 @@ export interface DeployOptions extends PackageOptions {
 export interface DeployDeps {
   readonly clients?: AwsClientFactory;
   readonly wait?: WaitOptions;
+  /** The rules table (`global.rule_staging.enabled`). @default the account's, through the SDK */
+  readonly rulesTable?: RulesTable;
+  /** The deployed code's rules. @default read from the rule processor bundle */
+  readonly rules?: (config: Config) => Promise<readonly StagingCandidate[]>;
 }
 
 /** Progress lines: `<function>: <step>: <detail>`. */
@@ -77,6 +85,11 @@ export async function runDeploy(ctx: CommandContext, options: DeployOptions, dep
     ctx.io.info('dry run: no AWS call was made');
     ctx.io.result({ ok: true, dry_run: true, functions: outcomes.map(deployJson) });
     return 0;
+  }
+  if (config.global.rule_staging.enabled && packages.some((p) => p.target.kind === 'rule')) {
+    // Before any function changes: a new rule must never run unstaged, even for a moment.
+    const rules = deps.rules ? await deps.rules(config) : stagingCandidates(await bundledRules(config, options.rulesDir ?? defaultRulesDir()));
+    await stageNewRules(ctx, config, rules, deps.rulesTable ?? cliRulesTable(config));
   }
   const clientsFor = cachedClientFactory(deps.clients ?? createAwsClients);
   const outcomes: DeployOutcome[] = [];

@@ -29,6 +29,7 @@ const ENTRY_FILES: Readonly<Record<FunctionKind, string>> = {
   alert: 'alert-processor-entry.ts',
   merger: 'alert-merger-entry.ts',
   threat_intel_downloader: 'threat-intel-downloader-entry.ts',
+  rule_promotion: 'rule-promotion-entry.ts',
   apps: 'app-entry.ts',
   scheduled_queries: 'scheduled-queries-entry.ts',
 };

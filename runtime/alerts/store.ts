@@ -5,7 +5,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { errorMessage } from '../errors';
 import type { Alert } from '../rules/types';
-import { batchGet, batchWrite, type BatchContext } from './batch-ops';
+import { BATCH_GET_MAX, batchGet, batchWrite, type BatchContext } from './batch-ops';
 import { dynamoClient, type DynamoHandle } from './client';
 import { AlertStoreError, InvalidAlertItemError } from './errors';
 import { decodeAlert, decodeKey, encodeAlert, INLINE_ITEM_BYTES, itemBytes, keyItem, MAX_ERROR_CHARS, type Item } from './item';
@@ -140,7 +140,8 @@ export function createAlertStore(options: AlertStoreOptions): AlertStore {
         requests.push({ PutRequest: { Item: encoded.item } });
       }
       const { calls, retried } = await batchWrite(ctx, requests);
-      return { written: fresh.length, existing: unique.length - fresh.length, oversized, calls: calls + 1, retried };
+      // Calls: BatchWriteItem calls (retries included) plus one BatchGetItem per 100 keys (its retries not counted).
+      return { written: fresh.length, existing: unique.length - fresh.length, oversized, calls: calls + Math.ceil(unique.length / BATCH_GET_MAX), retried };
     },
     async putIfAbsent(alert) {
       const { item } = await encode(alert, ttl());

@@ -10,9 +10,9 @@ export const PRODUCTION_ALIAS = 'production';
 /**
  * Functions the configuration defines: 'rule' (one rule processor per cluster), 'alert' (the global alert
  * processor), 'merger' (the global alert merger) and 'threat_intel_downloader' (global, when
- * `threat_intel.json` enables its downloader).
+ * `threat_intel.json` enables its downloader), 'rule_promotion' (global, when `global.rule_staging.enabled`).
  */
-export type FunctionKind = 'rule' | 'alert' | 'merger' | 'threat_intel_downloader' | 'apps' | 'scheduled_queries';
+export type FunctionKind = 'rule' | 'alert' | 'merger' | 'threat_intel_downloader' | 'rule_promotion' | 'apps' | 'scheduled_queries';
 
 /** The `cluster` of global functions (alert processor, alert merger) in a {@link FunctionTarget}. */
 export const GLOBAL_CLUSTER = 'global';
@@ -94,11 +94,12 @@ export const ALERT_ENV = {
  * The two global alert functions (processor, merger) in the account region, with `cluster` set to
  * {@link GLOBAL_CLUSTER}. Kept apart from {@link functionTargets} until packaging builds their bundles.
  */
-export function alertFunctionTargets(config: Pick<Config, 'account'>): FunctionTarget[] {
+export function alertFunctionTargets(config: Pick<Config, 'account'> & { readonly global?: Pick<Config['global'], 'rule_staging'> }): FunctionTarget[] {
   const region = config.account.region;
   return [
     { kind: 'alert', cluster: GLOBAL_CLUSTER, name: alertProcessorName(config), region },
     { kind: 'merger', cluster: GLOBAL_CLUSTER, name: alertMergerName(config), region },
+    ...(config.global?.rule_staging.enabled ? [{ kind: 'rule_promotion' as const, cluster: GLOBAL_CLUSTER, name: rulePromotionName(config), region }] : []),
   ];
 }
 
@@ -118,6 +119,12 @@ export function scheduledQueriesFunctionName(config: Pick<Config, 'account'>): s
 export function scheduledQueryTargets(config: Pick<Config, 'account' | 'scheduled_queries'>): FunctionTarget[] {
   if (!config.scheduled_queries.enabled) return [];
   return [{ kind: 'scheduled_queries', cluster: GLOBAL_CLUSTER, name: scheduledQueriesFunctionName(config), region: config.account.region }];
+}
+
+/** The threat intel downloader, global in the account region, when `threat_intel.json` enables it (else none). */
+export function threatIntelFunctionTargets(config: Pick<Config, 'account' | 'threat_intel'>): FunctionTarget[] {
+  if (!config.threat_intel.downloader.enabled) return [];
+  return [{ kind: 'threat_intel_downloader', cluster: GLOBAL_CLUSTER, name: threatIntelDownloaderName(config), region: config.account.region }];
 }
 
 /** Every rule processor the configuration defines, in cluster order. */
@@ -187,3 +194,28 @@ export function alertDeliveryStreamName(config: Pick<Config, 'account'>): string
 export function glueDatabaseName(config: Pick<Config, 'account'>): string {
   return `${config.account.prefix.replace(/-/g, '_')}_streamalert`;
 }
+}
+
+/** DynamoDB table of rule staging state (StreamAlert's name): `<prefix>_streamalert_rules`, hash key `RuleName`. */
+export function rulesTableName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_rules`;
+}
+
+/** Name of the rule promotion function (global, StreamAlert's): `<prefix>_streamalert_rule_promotion`. */
+export function rulePromotionName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_rule_promotion`;
+}
+
+/** SNS topic of the staging digest: `<prefix>_streamalert_rule_staging_digest`. */
+export function stagingDigestTopicName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_rule_staging_digest`;
+}
+
+/** The output every alert of a staged rule goes to (and only it): the alerts Firehose, no pager. */
+export const STAGING_OUTPUT = 'aws-firehose:alerts';
+
+/** Environment variables of rule staging (rule processor and promotion function). */
+export const RULE_STAGING_ENV = {
+  table: 'RULES_TABLE',
+  topic: 'STAGING_DIGEST_TOPIC',
+} as const;

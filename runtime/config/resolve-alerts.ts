@@ -1,5 +1,5 @@
 /** Defaults of `global.alerts` (alert delivery). */
-import type { AlertsSettings } from './types';
+import type { AlertsSettings, RuleStagingSettings } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw JSON has been validated by JSON Schema already */
 type Raw = any;
@@ -29,3 +29,17 @@ export function resolveAlerts(raw: Raw): AlertsSettings {
     processor: { ...DEFAULT_ALERTS.processor, ...(raw.processor ?? {}) },
   };
 }
+
+/**
+ * Defaults of `global.rule_staging`. Off unless switched on (as in StreamAlert): when on, `lambda deploy` stages
+ * new rules for 48 hours and the promotion function promotes those with fewer than 10 staged alerts.
+ */
+export const DEFAULT_RULE_STAGING: RuleStagingSettings = {
+  enabled: false,
+  staged_hours: 48,
+  max_alerts: 10,
+  schedule: 'rate(1 hour)',
+  memory: 128,
+  timeout: 60,
+  cache_seconds: 300,
+};

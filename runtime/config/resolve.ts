@@ -7,7 +7,7 @@ import type { ConfigProblem } from '../errors';
 import { expandLogTypes } from './log-types';
 import { closest } from './validate';
 import { resolveLogs } from './resolve-logs';
-import { resolveAlerts } from './resolve-alerts';
+import { DEFAULT_RULE_STAGING, resolveAlerts } from './resolve-alerts';
 import { resolveModules } from './resolve-modules';
 import type { ClusterConfig, Config, DataSources, FunctionSettings } from './types';
 import { resolveLookupTables, resolveThreatIntel } from './intel';
@@ -144,6 +144,7 @@ export function resolveConfig(raw: RawFiles): { config?: Config; problems: Confi
       monitoring: { topic_name: gl.monitoring?.topic_name ?? `${account.prefix}_streamalert_monitoring` },
       s3_access_logs: { retention_days: gl.s3_access_logs?.retention_days ?? 365 },
       alerts: resolveAlerts(gl.alerts ?? {}),
+      rule_staging: { ...DEFAULT_RULE_STAGING, ...(gl.rule_staging ?? {}) },
       data_retention_days: { 'dead-letter/': 365, ...(gl.data_retention_days ?? {}) },
     },
     clusters,

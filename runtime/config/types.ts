@@ -206,8 +206,25 @@ export interface AthenaSettings {
   readonly bytes_scanned_cutoff_gb: number;
 }
 
+/** Rule staging and promotion (`global.rule_staging`). */
+export interface RuleStagingSettings {
+  /** Stage new rules on deploy and route staged alerts to the staging output only. */
+  readonly enabled: boolean;
+  /** Hours a new rule stays staged. */
+  readonly staged_hours: number;
+  /** A rule is promoted when its staged alerts stayed below this count. */
+  readonly max_alerts: number;
+  /** Schedule of the promotion function (EventBridge expression). */
+  readonly schedule: string;
+  readonly memory: number;
+  readonly timeout: number;
+  /** How long a rule processor container trusts what it read from the rules table, in seconds. */
+  readonly cache_seconds: number;
+}
+
 export interface GlobalSettings {
   readonly firehose: FirehoseSettings;
+  readonly rule_staging: RuleStagingSettings;
   readonly athena: AthenaSettings;
   readonly monitoring: { readonly topic_name: string };
   readonly s3_access_logs: { readonly retention_days: number };

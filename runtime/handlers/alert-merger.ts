@@ -130,6 +130,7 @@ export function createAlertMerger(options: AlertMergerOptions): AlertMerger {
     const handleRule = async (rule: string, budget: number): Promise<number> => {
       const candidates: Alert[] = [];
       const finished: AlertKey[] = [];
+      const seen = new Set<string>();
       let read = 0;
       let start;
       do {
@@ -140,6 +141,7 @@ export function createAlertMerger(options: AlertMergerOptions): AlertMerger {
           counts.invalid_items += 1;
           logger.error('alerts table item is not a valid alert; left in the table', { ...bad.key, error: bad.error });
         }
+        for (const stored of page.alerts) seen.add(stored.alert.alert_id);
         await forEachLimited(page.alerts, DISPATCH_CONCURRENCY, async (stored) => {
           const { alert, state } = stored;
           counts.oldest_alert_age_seconds = Math.max(counts.oldest_alert_age_seconds, Math.floor((now.getTime() - Date.parse(alert.created)) / 1000));
@@ -164,10 +166,14 @@ export function createAlertMerger(options: AlertMergerOptions): AlertMerger {
       counts.waiting += candidates.length - groups.reduce((n, g) => n + g.length, 0);
       for (const group of groups) {
         const merged = mergeAlerts(group);
-        // Stored first (conditional: a retried run finds it), then dispatched, then the originals removed.
-        await store.putIfAbsent(merged);
-        await dispatch(merged, { outputs_sent: [], outputs_failed: [], attempts: 0, last_errors: {} });
-        finished.push(...group.map((a) => ({ rule_name: a.rule_name, alert_id: a.alert_id })));
+        // Stored (conditional), then the originals removed, then dispatched: a crash between two steps leaves
+        // either the originals (merged again into the same id, found stored) or the merged alert alone (sent by
+        // the regular pass). A merged alert already stored, or read in this run, is left to the regular pass, so
+        // it is never dispatched twice (nor re-created after the processor finished it).
+        const fresh = !seen.has(merged.alert_id) && (await store.putIfAbsent(merged));
+        await store.deleteMany(group.map((a) => ({ rule_name: a.rule_name, alert_id: a.alert_id })));
+        counts.deleted += group.length;
+        if (fresh) await dispatch(merged, { outputs_sent: [], outputs_failed: [], attempts: 0, last_errors: {} });
         counts.merged_groups += 1;
         counts.merged_alerts += group.length;
         logger.info('alerts merged', { rule_name: rule, alert_id: merged.alert_id, count: group.length });

@@ -63,6 +63,7 @@ export function createAlertProcessor(options: AlertProcessorOptions): AlertProce
       try {
         const recorded = await store.markSent(key, output);
         if (recorded === 'already-recorded') logger.warn('output already had this alert (sent twice by overlapping dispatches)', fields);
+        if (recorded === 'gone') logger.warn('alert was already finished by another dispatch (sent twice)', fields);
         logger.info('alert sent', { ...fields, detail: result.detail });
       } catch (err) {
         // Sent but not recorded: it will be sent again after the merger's backoff (see the note above).

@@ -4,7 +4,9 @@
  */
 import embedded from 'streamalert:config';
 import 'streamalert:rules';
+import { defaultAlertSink } from '../alerts/sink';
 import { createLogger } from '../logger';
+import { withStaging } from '../staging/env';
 import { createRulesEngine, loadRules } from '../rules';
 import { createRuleProcessor, type RuleProcessor, type RuleProcessorOptions } from './rule-processor';
 
@@ -20,7 +22,9 @@ export { composePublication } from '../publishers';
 export function createHandler(overrides: Partial<RuleProcessorOptions> = {}): RuleProcessor {
   const logger = overrides.logger ?? createLogger();
   const evaluator = overrides.evaluator ?? createRulesEngine({ rules: loadRules(), cluster: embedded.cluster, logger });
-  return createRuleProcessor({ config: embedded.config, cluster: embedded.cluster, ...overrides, logger, evaluator });
+  // Alerts of staged rules go to the staging output only (when RULES_TABLE names the rules table).
+  const alerts = overrides.alerts ?? withStaging(embedded.config, defaultAlertSink(embedded.config));
+  return createRuleProcessor({ config: embedded.config, cluster: embedded.cluster, ...overrides, logger, evaluator, ...(alerts ? { alerts } : {}) });
 }
 
 /** The Lambda handler (`rule-processor-entry.handler`). */

@@ -24,7 +24,7 @@ export function defaultPublication(alert: Alert): Publication {
     severity: alert.severity,
     source_entity: alert.log_source.resource,
     source_service: alert.log_source.service,
-    staged: false,
+    staged: alert.staged === true,
     title: alert.title,
   };
 }

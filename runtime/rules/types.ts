@@ -73,6 +73,11 @@ export interface RuleOptions<R = AnyRecord> {
   readonly description?: string;
   /** Keep the rule in the code but off. Same as wrapping it with `disable(...)`. */
   readonly disabled?: boolean;
+  /**
+   * Rule staging (`global.rule_staging.enabled`): `false` registers the rule as promoted on its first deploy,
+   * so its alerts reach its outputs at once. @default true (a new rule is staged)
+   */
+  readonly staged?: boolean;
 }
 
 /** A registered rule. */
@@ -112,4 +117,6 @@ export interface Alert {
   readonly publishers?: AlertPublishers;
   /** ISO-8601 time the alert was created. */
   readonly created: string;
+  /** The rule was staged: the alert goes to the staging output only (set by the rule processor's staging sink). */
+  readonly staged?: boolean;
 }

@@ -19,6 +19,6 @@ export function registerRollbackCommand(parent: Command): void {
     );
   addTargetOptions(command);
   command
-    .option('--to <version>', 'published version to move the alias to (needs a single function: --function alert, --function merger, or --function rule --cluster <name>)')
+    .option('--to <version>', 'published version to move the alias to (needs a single function: --function alert, --function merger, --function threat_intel_downloader, or --function rule --cluster <name>)')
     .action(action<RollbackFlags>((ctx, flags) => runRollback(ctx, { function: flags.function, cluster: flags.cluster, to: flags.to })));
 }

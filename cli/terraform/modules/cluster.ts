@@ -1,6 +1,7 @@
 /** One cluster: its rule processor and every module switched on in `variables.json`. */
 import { Construct } from 'constructs';
 import type { ClusterConfig, Config } from '../../../runtime/config';
+import { ruleStagingEnvironment, ruleStagingReaderStatements, type RuleStaging } from './rule-staging';
 import { appSsmPrefix, dataBucketName, kinesisStreamName, ruleProcessorName } from '../../../runtime/config/names';
 import { arn, type PolicyStatement } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
@@ -26,6 +27,8 @@ export interface ClusterProps {
   readonly config: Config;
   readonly cluster: ClusterConfig;
   readonly global: GlobalModule;
+  /** Rule staging, when `global.rule_staging.enabled`: the rule processor reads the rules table. */
+  readonly ruleStaging?: RuleStaging;
 }
 
 /** The settings of a module that is present and not switched off, else undefined. */
@@ -67,8 +70,11 @@ export class Cluster extends Construct {
       kmsKeyArn,
       // The data bucket always exists (global module); its account-region key encrypts it.
       deadLetter: { bucket: dataBucketName(config), bucketRegion: account.region, bucketKmsKeyArn: global.keyFor(account.region).arn },
-      alertsEnvironment: alertWriterEnvironment(alertStore),
+      alertsEnvironment: { ...alertWriterEnvironment(alertStore), ...(props.ruleStaging ? ruleStagingEnvironment(props.ruleStaging) : {}) },
     });
+    if (props.ruleStaging) {
+      attachPolicy(ruleProcessor, 'rule_staging', ruleProcessor.role, 'rule_staging', ruleStagingReaderStatements(props.ruleStaging, account.region));
+    }
     attachPolicy(ruleProcessor, 'write_alerts', ruleProcessor.role, 'write_alerts', alertWriterStatements(alertStore));
     const intelReads = intelReadStatements(config, cluster.name, global.keyFor(account.region).arn);
     if (intelReads.length > 0) attachPolicy(ruleProcessor, 'read_intel', ruleProcessor.role, 'read_lookup_tables_and_iocs', intelReads);

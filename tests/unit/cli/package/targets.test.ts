@@ -31,10 +31,35 @@ describe('selectTargets', () => {
   });
 
   it.each([
-    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, apps, scheduled_queries, all/],
+    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, rule_promotion, threat_intel_downloader, apps, scheduled_queries, all/],
     [{ cluster: 'global' }, /unknown cluster "global"; valid: prod, corp/],
   ])('refuses %j as a usage error naming the valid values', (selection, message) => {
     expect(() => selectTargets(config, selection)).toThrow(UsageError);
     expect(() => selectTargets(config, selection)).toThrow(message);
+  });
+
+  it('adds the rule promotion function only when rule staging is on', () => {
+    const staging = { ...config, global: { ...config.global, rule_staging: { ...config.global.rule_staging, enabled: true } } };
+    expect(selectTargets(config, { function: 'rule_promotion' })).toEqual([]);
+    expect(selectTargets(staging, { function: 'rule_promotion' }).map((t) => `${t.kind}:${t.name}:${t.region}`)).toEqual(['rule_promotion:acme_streamalert_rule_promotion:us-east-1']);
+    expect(selectTargets(staging, {}).map((t) => t.kind)).toEqual(['rule', 'rule', 'alert', 'merger', 'rule_promotion']);
+  });
+});
+
+describe('selectTargets with the threat intel downloader enabled', () => {
+  const withDownloader = { ...config, threat_intel: { ...config.threat_intel, downloader: { ...config.threat_intel.downloader, enabled: true } } };
+  const DOWNLOADER = 'threat_intel_downloader:acme_streamalert_threat_intel_downloader:us-east-1';
+  const selected = (selection: Parameters<typeof selectTargets>[1]) => selectTargets(withDownloader, selection).map((t) => `${t.kind}:${t.name}:${t.region}`);
+
+  it.each([
+    [{}, [PROD, CORP, ALERT, MERGER, DOWNLOADER]],
+    [{ function: 'threat_intel_downloader' }, [DOWNLOADER]],
+    [{ function: 'threat_intel_downloader', cluster: 'corp' }, [DOWNLOADER]],
+  ])('selects %j with the downloader last, in the account region', (selection, expected) => {
+    expect(selected(selection)).toEqual(expected);
+  });
+
+  it('selects no downloader when threat_intel.json leaves it off (the bundled conf/)', () => {
+    expect(names({ function: 'threat_intel_downloader' })).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ const everything = synthWith((v) => {
   v.clusters.corp.modules.cloudtrail = { send_to_kinesis: true };
   // Scheduled queries read from the prod stream (their schema is added below).
   v.clusters.prod.data_sources.kinesis.acme_prod_streamalert.push('streamquery');
+  v.global = { ...(v.global ?? {}), rule_staging: { enabled: true } };
 }, {
   ...INTEL_FILES,
   'schemas/streamquery.json': { 'streamquery:version1': { parser: 'json', schema: { streamquery_schema_version: 'string', execution: {}, data: {} } } },
@@ -236,5 +237,40 @@ describe('alert delivery', () => {
     expect(Object.keys(alarms).filter((name) => name.startsWith('alert_alarms_')).sort()).toEqual(
       ['alert_alarms_alert_age', 'alert_alarms_dead_lettered', 'alert_alarms_merger_errors', 'alert_alarms_processor_errors', 'alert_alarms_processor_failures'],
     );
+  });
+});
+
+describe('rule staging', () => {
+  const tableRef = '${aws_dynamodb_table.rule_staging_rules_table.arn}';
+  const topicRef = '${aws_sns_topic.rule_staging_digest_topic.arn}';
+  const onRulesTable = allows.filter((s) => list<string>(s.statement.Resource).includes(tableRef));
+  const byRole = (pattern: RegExp) => onRulesTable.filter((s) => pattern.test(s.where)).map((s) => list<string>(s.statement.Action).sort());
+
+  it('gives each rule processor BatchGetItem and UpdateItem on the rules table, nothing more', () => {
+    expect(byRole(/^aws_iam_role_policy\.prod_rule_processor_rule_staging/)).toEqual([['dynamodb:BatchGetItem', 'dynamodb:UpdateItem']]);
+    expect(byRole(/^aws_iam_role_policy\.corp_rule_processor_rule_staging/)).toEqual([['dynamodb:BatchGetItem', 'dynamodb:UpdateItem']]);
+  });
+
+  it('gives the promotion function Scan and UpdateItem on the rules table and Publish on the digest topic only', () => {
+    expect(byRole(/^aws_iam_role_policy\.rule_staging_/)).toEqual([['dynamodb:Scan', 'dynamodb:UpdateItem']]);
+    const publish = allows.filter((s) => list<string>(s.statement.Action).includes('sns:Publish') && s.where.startsWith('aws_iam_role_policy.rule_staging_'));
+    expect(publish.map((s) => s.statement.Resource)).toEqual([topicRef]);
+  });
+
+  it('is reached by no other role', () => {
+    expect(onRulesTable.filter((s) => !/^aws_iam_role_policy\.(prod_|corp_|)rule_(processor_rule_)?staging/.test(s.where)).map((s) => s.where)).toEqual([]);
+  });
+
+  it('uses the KMS key only through DynamoDB or SNS', () => {
+    const kms = allows.filter((s) => /rule_staging/.test(s.where) && list<string>(s.statement.Action).some((a) => a.startsWith('kms:')));
+    expect(kms.length).toBeGreaterThanOrEqual(3);
+    for (const s of kms) expect(s.statement.Condition?.StringEquals?.['kms:ViaService']).toMatch(/^(dynamodb|sns)\.us-east-1\.amazonaws\.com$/);
+  });
+
+  it('keeps the rules table on-demand, recoverable and protected, and runs the promotion on a schedule through its alias', () => {
+    const table = resourcesOf(everything, 'aws_dynamodb_table').rule_staging_rules_table;
+    expect([table.name, table.billing_mode, table.hash_key, table.point_in_time_recovery?.enabled, table.deletion_protection_enabled]).toEqual(['acme_streamalert_rules', 'PAY_PER_REQUEST', 'RuleName', true, true]);
+    const targets = Object.values(resourcesOf(everything, 'aws_cloudwatch_event_target')).filter((t) => t.target_id === 'rule_promotion');
+    expect(targets.map((t) => t.arn)).toEqual(['${aws_lambda_alias.rule_staging_alias.arn}']);
   });
 });

@@ -1,4 +1,5 @@
 import { createAlertStore, type AlertObjects, type AlertStore } from '../../../../runtime/alerts';
+import { mergeAlerts } from '../../../../runtime/alerts/merge';
 import { loadConfig, type Config } from '../../../../runtime/config';
 import { createAlertMerger, type AlertMergerCounts } from '../../../../runtime/handlers/alert-merger';
 import { createAlertProcessor } from '../../../../runtime/handlers/alert-processor';
@@ -200,6 +201,22 @@ describe('alert delivery: merger and processor on dynalite', () => {
     await p.runAt(1);
     expect(calls.filter((c) => c.service === 'test-good')).toHaveLength(2);
     expect(calls.filter((c) => c.service === 'test-flaky')).toHaveLength(1);
+    expect(await allAlerts(p.store)).toEqual([]);
+  });
+
+  it('does not dispatch a merged alert twice when a run after a crash finds it already stored', async () => {
+    const p = await pipeline('d_merge_retry');
+    const waiting = (id: string, minute: number): Alert =>
+      makeAlert({ alert_id: id, created: created(minute), outputs: ['test-good:a'], merge_by_keys: ['user'], merge_window_mins: 5, record: { user: 'alice', n: minute } });
+    const group = [waiting('r1', 0), waiting('r2', 1)];
+    await p.store.putAlerts(group);
+    // The previous run stored the merged alert, then died before removing the originals and dispatching it.
+    await p.store.putIfAbsent(mergeAlerts(group));
+    // This run sends the stored merged alert once (regular pass) and only removes the re-formed group.
+    expect(await p.runAt(6)).toMatchObject({ merged_groups: 1, dispatched: 1, deleted: 2 });
+    expect(calls.map((c) => (c.publication.record as { AlertCount: number }).AlertCount)).toEqual([2]);
+    expect(await p.runAt(7)).toMatchObject({ dispatched: 0 });
+    expect(calls).toHaveLength(1);
     expect(await allAlerts(p.store)).toEqual([]);
   });
 
