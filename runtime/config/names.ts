@@ -194,7 +194,6 @@ export function alertDeliveryStreamName(config: Pick<Config, 'account'>): string
 export function glueDatabaseName(config: Pick<Config, 'account'>): string {
   return `${config.account.prefix.replace(/-/g, '_')}_streamalert`;
 }
-}
 
 /** DynamoDB table of rule staging state (StreamAlert's name): `<prefix>_streamalert_rules`, hash key `RuleName`. */
 export function rulesTableName(config: Pick<Config, 'account'>): string {

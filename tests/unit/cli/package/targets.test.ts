@@ -42,7 +42,7 @@ describe('selectTargets', () => {
     const staging = { ...config, global: { ...config.global, rule_staging: { ...config.global.rule_staging, enabled: true } } };
     expect(selectTargets(config, { function: 'rule_promotion' })).toEqual([]);
     expect(selectTargets(staging, { function: 'rule_promotion' }).map((t) => `${t.kind}:${t.name}:${t.region}`)).toEqual(['rule_promotion:acme_streamalert_rule_promotion:us-east-1']);
-    expect(selectTargets(staging, {}).map((t) => t.kind)).toEqual(['rule', 'rule', 'alert', 'merger', 'rule_promotion']);
+    expect(selectTargets(staging, {}).map((t) => t.kind)).toEqual(['rule', 'rule', 'alert', 'merger', 'rule_promotion', 'apps', 'apps', 'apps']);
   });
 });
 
@@ -52,10 +52,10 @@ describe('selectTargets with the threat intel downloader enabled', () => {
   const selected = (selection: Parameters<typeof selectTargets>[1]) => selectTargets(withDownloader, selection).map((t) => `${t.kind}:${t.name}:${t.region}`);
 
   it.each([
-    [{}, [PROD, CORP, ALERT, MERGER, DOWNLOADER]],
+    [{}, [PROD, CORP, ALERT, MERGER, DOWNLOADER, ...APPS]],
     [{ function: 'threat_intel_downloader' }, [DOWNLOADER]],
     [{ function: 'threat_intel_downloader', cluster: 'corp' }, [DOWNLOADER]],
-  ])('selects %j with the downloader last, in the account region', (selection, expected) => {
+  ])('selects %j with the downloader after the alert functions, in the account region', (selection, expected) => {
     expect(selected(selection)).toEqual(expected);
   });
 
