@@ -8,10 +8,7 @@ import { displayPath } from '../../runtime/config';
 import { kinesisStreamName } from '../../runtime/config/names';
 import type { ConfigProblem } from '../../runtime/errors';
 import { join } from 'node:path';
-import { FIREHOSE_REGIONS } from './modules/firehose';
-import { GLOBAL_MODULES } from './synthesize';
-import { determineQueue } from './modules/sqs-inputs';
-import { determineTopic } from './modules/sns-inputs';
+import { determineQueue, determineTopic, FIREHOSE_REGIONS, GLOBAL_MODULES } from './config-facts';
 
 /** Modules of a cluster, by their `variables.json` names (also the `--target` words). */
 export const CLUSTER_MODULES = [

@@ -8,7 +8,7 @@ import type { ClassifiedRecord } from '../classifier/types';
 import type { ThreatIntelConfig } from '../config/intel';
 import { errorMessage } from '../errors';
 import type { Logger } from '../logger';
-import { exclusionOf, extractCandidates, iocTypeMap } from './extract';
+import { exclusionOf, extractCandidates, iocTypeMap, memoizedExclusion } from './extract';
 import { IOC_KEY, type IocSource, type RecordIocs } from './types';
 
 /** Options of {@link createThreatIntel}. */
@@ -39,7 +39,7 @@ export function attachIoc(record: ClassifiedRecord, iocType: string, value: stri
 /** Creates the matcher. */
 export function createThreatIntel(options: ThreatIntelOptions): ThreatIntelMatcher {
   const types = iocTypeMap(options.config);
-  const excluded = exclusionOf(options.config);
+  const excluded = memoizedExclusion(exclusionOf(options.config));
   return async (records) => {
     const candidates = extractCandidates(records, types, excluded);
     if (candidates.size === 0) return { looked_up: 0, matched_records: 0, failed: false };

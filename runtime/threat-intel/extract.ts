@@ -6,7 +6,7 @@
  */
 import type { ClassifiedRecord } from '../classifier/types';
 import type { ThreatIntelConfig } from '../config/intel';
-import { inCidrs, isIpAddress } from '../rules/helpers/ip';
+import ipaddr from 'ipaddr.js';
 
 /** A record and the IOC type under which one of its values was found. */
 export interface Candidate {
@@ -17,13 +17,56 @@ export interface Candidate {
 /** Decides whether a value of an IOC type is looked up. */
 export type Exclusion = (iocType: string, value: string) => boolean;
 
-/** The exclusion test of a configuration. */
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
+
+/** An address (IPv4-mapped IPv6 as IPv4), or undefined when `value` is not one. */
+function parseAddress(value: string): Address | undefined {
+  if (!ipaddr.isValid(value)) return undefined;
+  const address = ipaddr.parse(value);
+  return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address;
+}
+
+/** A CIDR (a bare address is a /32 or /128), or undefined when it cannot be read. */
+function parseRange(cidr: string): [Address, number] | undefined {
+  try {
+    if (cidr.includes('/')) return ipaddr.parseCIDR(cidr.trim());
+    const single = parseAddress(cidr.trim());
+    return single && [single, single.kind() === 'ipv4' ? 32 : 128];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The exclusion test of a configuration (ranges parsed once: it runs on every value of every record). */
 export function exclusionOf(config: Pick<ThreatIntelConfig, 'excluded_iocs'>): Exclusion {
   const sets = new Map(Object.entries(config.excluded_iocs).map(([type, values]) => [type, new Set(values)]));
-  const cidrs = config.excluded_iocs.ip ?? [];
+  const ranges = (config.excluded_iocs.ip ?? []).map(parseRange).filter((r): r is [Address, number] => r !== undefined);
   return (iocType, value) => {
-    if (iocType === 'ip') return !isIpAddress(value) || inCidrs(value, cidrs);
-    return sets.get(iocType)?.has(value) ?? false;
+    if (iocType !== 'ip') return sets.get(iocType)?.has(value) ?? false;
+    const address = parseAddress(value);
+    if (address === undefined) return true;
+    return ranges.some(([range, bits]) => range.kind() === address.kind() && address.match(range as never, bits));
+  };
+}
+
+/** Most remembered decisions of {@link memoizedExclusion} (then it starts over). */
+const MEMO_MAX = 100_000;
+
+/**
+ * The same test, remembering each decision: parsing an address costs microseconds and the same addresses come
+ * back in every batch of a container.
+ */
+export function memoizedExclusion(test: Exclusion): Exclusion {
+  const decided = new Map<string, boolean>();
+  return (iocType, value) => {
+    const key = `${iocType}\u0000${value}`;
+    let result = decided.get(key);
+    if (result === undefined) {
+      result = test(iocType, value);
+      if (decided.size >= MEMO_MAX) decided.clear();
+      decided.set(key, result);
+    }
+    return result;
   };
 }
 

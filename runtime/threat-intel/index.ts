@@ -7,5 +7,5 @@ export { createThreatIntel, attachIoc, type ThreatIntelMatcher, type ThreatIntel
 export { dynamoDbIocSource, isExpired, chunks, BATCH_GET_MAX_KEYS, type DynamoDbIocSourceOptions } from './dynamodb-source';
 export { memoryIocSource } from './memory-source';
 export { cachedIocSource, type IocCacheOptions } from './cache';
-export { exclusionOf, extractCandidates, iocTypeMap } from './extract';
+export { exclusionOf, extractCandidates, iocTypeMap, memoizedExclusion } from './extract';
 export { IocTableError, ThreatFeedError } from './errors';

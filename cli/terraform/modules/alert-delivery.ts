@@ -21,9 +21,9 @@ import { AlertProcessor } from './alert-processor';
 import { alertObjectStatements, type AlertStore } from './alert-store';
 import { tableKeyStatement } from './alerts-table';
 import type { GlobalModule } from './global';
+import { ALERT_MODULES } from '../config-facts';
+export { ALERT_MODULES };
 
-/** Top-level construct ids of alert delivery (global modules: they go to main.tf.json). */
-export const ALERT_MODULES = ['alert_processor', 'alert_merger', 'alert_alarms'] as const;
 
 /** The alerts table and bucket prefix, as the global module declares them. */
 export function alertStoreOf(config: Config, global: GlobalModule): AlertStore {

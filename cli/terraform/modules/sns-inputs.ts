@@ -3,9 +3,10 @@ import { Construct } from 'constructs';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { PRODUCTION_ALIAS } from '../../../runtime/config/names';
-import { arn } from '../constructs/policy';
 import { toIdentifier } from '../stack';
 import type { RuleProcessor } from './rule-processor';
+import { determineTopic } from '../config-facts';
+export { determineTopic };
 
 /** Properties of {@link SnsInputs}. */
 export interface SnsInputsProps {
@@ -16,11 +17,6 @@ export interface SnsInputsProps {
   readonly ruleProcessor: RuleProcessor;
 }
 
-/** ARN, short name and region of a configured topic (a bare name is in the cluster's account and region). */
-export function determineTopic(topic: string, accountId: string, region: string): { arn: string; name: string; region: string } {
-  if (topic.startsWith('arn:')) return { arn: topic, name: topic.slice(topic.lastIndexOf(':') + 1), region: topic.split(':')[3] };
-  return { arn: arn(region, 'sns', accountId, topic), name: topic, region };
-}
 
 /** SNS topics feeding the rule processor. */
 export class SnsInputs extends Construct {

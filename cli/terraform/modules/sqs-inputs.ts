@@ -1,10 +1,11 @@
 /** The `sqs_inputs` module: event source mappings from existing SQS queues to the rule processor's alias. */
 import { Construct } from 'constructs';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
-import { arn } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
 import { toIdentifier } from '../stack';
 import type { RuleProcessor } from './rule-processor';
+import { determineQueue } from '../config-facts';
+export { determineQueue };
 
 /** Properties of {@link SqsInputs}. */
 export interface SqsInputsProps {
@@ -20,11 +21,6 @@ export interface SqsInputsProps {
 /** Consuming a queue as Lambda's event source mapping does (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html). */
 export const SQS_CONSUME_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'];
 
-/** ARN and short name of a configured queue (a bare name is in the cluster's account and region). */
-export function determineQueue(queue: string, accountId: string, region: string): { arn: string; name: string } {
-  if (queue.startsWith('arn:')) return { arn: queue, name: queue.slice(queue.lastIndexOf(':') + 1) };
-  return { arn: arn(region, 'sqs', accountId, queue), name: queue };
-}
 
 /** SQS queues feeding the rule processor. */
 export class SqsInputs extends Construct {

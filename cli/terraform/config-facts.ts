@@ -1,0 +1,33 @@
+/**
+ * Facts about the configuration that both `terraform generate` and `config validate` need, kept free of
+ * cdktf and the provider so that commands other than `terraform` never load them (cli/terraform/check-config.ts
+ * imports only this file).
+ */
+import { arn } from './constructs/policy';
+
+/** Regions where Amazon Data Firehose is available (https://docs.aws.amazon.com/general/latest/gr/fh.html). */
+export const FIREHOSE_REGIONS: readonly string[] = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
+  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
+  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2',
+  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1', 'il-central-1', 'me-south-1',
+  'me-central-1', 'mx-central-1', 'sa-east-1', 'us-gov-east-1', 'us-gov-west-1', 'cn-north-1', 'cn-northwest-1',
+];
+
+/** Construct ids of the alert delivery modules (global). */
+export const ALERT_MODULES = ['alert_processor', 'alert_merger', 'alert_alarms'] as const;
+
+/** Top-level construct ids of the global modules (they share main.tf.json). */
+export const GLOBAL_MODULES = ['global', 'firehose', 'historical_search', 'scheduled_queries', 'threat_intel', 'rule_staging', ...ALERT_MODULES] as const;
+
+/** ARN and short name of a configured queue (a bare name is in the cluster's account and region). */
+export function determineQueue(queue: string, accountId: string, region: string): { arn: string; name: string } {
+  if (queue.startsWith('arn:')) return { arn: queue, name: queue.slice(queue.lastIndexOf(':') + 1) };
+  return { arn: arn(region, 'sqs', accountId, queue), name: queue };
+}
+
+/** ARN, short name and region of a configured topic (a bare name is in the cluster's account and region). */
+export function determineTopic(topic: string, accountId: string, region: string): { arn: string; name: string; region: string } {
+  if (topic.startsWith('arn:')) return { arn: topic, name: topic.slice(topic.lastIndexOf(':') + 1), region: topic.split(':')[3] };
+  return { arn: arn(region, 'sns', accountId, topic), name: topic, region };
+}
