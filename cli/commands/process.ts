@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../runtime/config';
 import { processFiles } from '../process';
+import { parseTime } from '../search/sql';
 import { writeRulesBundle } from '../testing/bundled-function';
 
 const HELP = `
@@ -45,7 +46,9 @@ Examples:
   streamalert process --source kinesis:acme_prod_streamalert osquery.jsonl
   zcat app.log.gz | streamalert process --log-types squid,sshd --unclassified misses.jsonl -
   aws s3 cp --recursive s3://acme-streamalert-data/dead-letter/prod/dt=2026-01-01/ dl/
-  streamalert process --dead-letter --unclassified still-failing.jsonl dl/*.json.gz`;
+  streamalert process --dead-letter --unclassified still-failing.jsonl dl/*.json.gz
+  streamalert process --rules s3://acme-streamalert-data/cloudtrail_events/ --since 7d   (backtest: objects are
+    listed under the prefix, kept when their dt= partition is in the window, and streamed one per worker)`;
 
 interface ProcessCliOptions {
   readonly source?: string;
@@ -57,46 +60,59 @@ interface ProcessCliOptions {
   readonly rules?: string | boolean;
   readonly jobs: string;
   readonly chunkBytes?: string;
+  readonly since?: string;
+  readonly until?: string;
 }
 
 export function registerProcessCommand(parent: Command): void {
   parent
     .command('process')
     .description('classify local log files (plain or gzip, JSON or lines, - for stdin) and print the records as JSON lines')
-    .argument('<files...>', 'log files to read; - for stdin')
+    .argument('[files...]', 'log files to read; - for stdin; s3://bucket/prefix/ for the objects under a prefix')
     .option('--source <service:resource>', 'use the log types of this data source (e.g. s3:my-bucket)')
     .option('--log-types <a,b>', 'try only these log types or families (comma-separated)')
     .option('--cluster <name>', 'look the --source (or, with --dead-letter, each kept source) up in this cluster only')
     .option('--unclassified <file>', 'write unclassified records as JSON lines, for replay')
     .option('--dead-letter', "the inputs are dead-letter objects: replay each kept record with its original source")
     .option('--rules [dir]', 'run the rules of this folder (default: rules) and print alerts instead of records')
+    .option('--since <time>', 's3:// inputs: read the dt= partitions from this time (7d back from now, or ISO 8601)')
+    .option('--until <time>', 's3:// inputs: read the dt= partitions up to this time (default: now)')
     .addOption(new Option('--max-inflated-mb <n>', 'stop reading a compressed input past this inflated size').default('1024'))
     .addOption(new Option('-j, --jobs <n>', 'worker threads (files, and chunks of large plain files, are spread over them)').default(String(availableParallelism()), 'the number of cores'))
     // For tests of the splitting itself: cut large files into smaller chunks.
     .addOption(new Option('--chunk-bytes <n>', 'bytes per chunk of a split file').hideHelp())
     .addHelpText('after', HELP)
     .action(
-      action<ProcessCliOptions>(async (ctx, opts, args) =>
-        processFiles(ctx, {
+      action<ProcessCliOptions>(async (ctx, opts, args) => {
+        // `--rules s3://bucket/prefix/`: the location is an input (commander gave it to the optional dir).
+        const rulesArg = typeof opts.rules === 'string' && opts.rules.startsWith('s3://') ? true : opts.rules;
+        const files = rulesArg === opts.rules ? args : [opts.rules as string, ...args];
+        const now = new Date();
+        const window = opts.since === undefined && opts.until === undefined ? undefined : {
+          ...(opts.since !== undefined ? { since: parseTime(opts.since, now) } : {}),
+          ...(opts.until !== undefined ? { until: parseTime(opts.until, now) } : {}),
+        };
+        return processFiles(ctx, {
+          window,
           rulesBundle:
-            opts.rules === undefined || opts.rules === false
+            rulesArg === undefined || rulesArg === false
               ? undefined
               : await writeRulesBundle({
                   config: loadConfig(ctx.globals.config),
                   cluster: opts.cluster,
-                  rulesDir: resolve(typeof opts.rules === 'string' ? opts.rules : 'rules'),
+                  rulesDir: resolve(typeof rulesArg === 'string' ? rulesArg : 'rules'),
                 }),
           jobs: Number(opts.jobs),
           chunkBytes: opts.chunkBytes === undefined ? undefined : Number(opts.chunkBytes),
           config: ctx.globals.config,
-          files: args,
+          files,
           source: opts.source,
           logTypes: opts.logTypes,
           cluster: opts.cluster,
           unclassified: opts.unclassified,
           deadLetter: opts.deadLetter,
           maxInflatedMb: Number(opts.maxInflatedMb),
-        }),
-      ),
+        });
+      }),
     );
 }

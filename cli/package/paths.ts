@@ -30,6 +30,8 @@ const ENTRY_FILES: Readonly<Record<FunctionKind, string>> = {
   merger: 'alert-merger-entry.ts',
   threat_intel_downloader: 'threat-intel-downloader-entry.ts',
   rule_promotion: 'rule-promotion-entry.ts',
+  apps: 'app-entry.ts',
+  scheduled_queries: 'scheduled-queries-entry.ts',
 };
 
 /** The bundle entry of one kind of function. */

@@ -11,9 +11,6 @@ export type Input =
 /** Checks that a path is a readable file (or `-`, read from `stdin`). */
 export function openInput(path: string, stdin: AsyncIterable<Uint8Array | string>): Input {
   if (path === '-') return { ok: true, name: 'stdin', open: () => stdin };
-  if (path.startsWith('s3://')) {
-    return { ok: false, name: path, reason: `${path}: reading S3 directly (backtests over the data bucket) is not built yet; copy the objects first (aws s3 cp --recursive ${path} dir/) and pass the files` };
-  }
   const name = displayPath(path);
   try {
     const stat = statSync(path);

@@ -11,7 +11,10 @@ import { ExitCode, StreamAlertError, UsageError, errorMessage } from '../../runt
 import type { BatchCounts, RecordEvaluator } from '../../runtime/handlers';
 import type { CommandContext, CommandResult } from '../context';
 import { planCandidates } from './candidates';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client } from '../aws';
 import { openInput, type Input } from './inputs';
+import { listS3Inputs, type PartitionWindow } from './s3-inputs';
 import { LineBlocks } from './output';
 import { runParallel, workerScript } from './parallel';
 import { CHUNK_BYTES, fileChunks, isSplittable } from './split';
@@ -57,6 +60,19 @@ export interface ProcessOptions {
   readonly jobs?: number;
   /** Bytes per chunk of a split file (tests make it small). @default 4 MiB */
   readonly chunkBytes?: number;
+  /** For `s3://` inputs: read only the `dt=` partitions of this window. */
+  readonly window?: PartitionWindow;
+  /** For `s3://` inputs. @default an S3 client of the account region */
+  readonly s3?: S3Client;
+}
+
+/** The inputs: local files, stdin, and the objects each `s3://` location lists in the window. */
+async function openInputs(options: ProcessOptions, region: string): Promise<Input[]> {
+  const stdin = options.stdin ?? process.stdin;
+  const s3 = options.files.some((f) => f.startsWith('s3://')) ? (options.s3 ?? createS3Client(region)) : undefined;
+  if (s3 === undefined && options.window !== undefined) throw new UsageError('--since and --until apply to s3:// inputs only');
+  const lists = await Promise.all(options.files.map((f) => (s3 !== undefined && f.startsWith('s3://') ? listS3Inputs(f, options.window ?? {}, s3) : [openInput(f, stdin)])));
+  return lists.flat();
 }
 
 /** Runs the classifier over the inputs. Exit 0 even with unclassified records; 1 when an input could not be read. */
@@ -85,7 +101,8 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
     unclassified: options.unclassified !== undefined,
     rulesBundle: options.rulesBundle,
   };
-  const inputs = options.files.map((file) => openInput(file, options.stdin ?? process.stdin));
+  const inputs = await openInputs(options, config.account.region);
+  const byName = new Map(inputs.flatMap((i) => (i.ok ? [[i.name, i] as const] : [])));
   const unclassifiedFd = options.unclassified === undefined ? undefined : openOutput(options.unclassified);
   const sourceOf = (name: string): RecordSource =>
     plan.source ? { service: plan.source.service, resource: plan.source.resource, location: name } : { service: 's3', resource: name };
@@ -120,8 +137,9 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
   const script = workerScript();
   const pieces = inputs.reduce((sum, i) => sum + (i.ok && splittable(i) ? Math.ceil((i.size ?? 0) / chunkBytes) : i.ok ? 1 : 0), 0);
   const workers = options.evaluator !== undefined || script === undefined ? 1 : Math.min(jobs, pieces);
+  // Inputs without a local path (stdin, S3 objects) are read here and handed to the worker.
   const stdinOf = (task: Task): AsyncIterable<Uint8Array | string> | undefined =>
-    task.kind === 'object' && task.path === undefined ? (options.stdin ?? process.stdin) : undefined;
+    task.kind === 'object' && task.path === undefined ? byName.get(task.name)?.open() : undefined;
 
   let lastDrawn = 0;
   const progress = (bytes: number, records: number): void => {

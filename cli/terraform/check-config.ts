@@ -48,6 +48,7 @@ export function checkTerraformConfig(config: Config): TerraformConfigCheck {
     });
   }
   for (const cluster of Object.values(config.clusters)) checkCluster(config, cluster, file, problems, warnings);
+  checkScheduledQueries(config, problems, warnings);
   return { problems, warnings };
 }
 
@@ -121,5 +122,22 @@ function checkCluster(config: Config, cluster: ClusterConfig, file: string, prob
   const stream = kinesisStreamName(config, cluster.name);
   if (kinesisOn && !sources.kinesis?.[stream]) {
     warnings.push(`${file}: ${at}/data_sources/kinesis does not list "${stream}", the stream the kinesis module creates: its records would not be classified`);
+  }
+}
+
+/** Scheduled queries need historical search (Athena over Firehose data); a stream no cluster reads streamquery from is warned about. */
+function checkScheduledQueries(config: Config, problems: ConfigProblem[], warnings: string[]): void {
+  const settings = config.scheduled_queries;
+  if (!settings.enabled) return;
+  const file = displayPath(join(config.dir, 'scheduled_queries.json'));
+  if (!config.global.firehose.enabled) {
+    problems.push({ file, pointer: '/enabled', message: 'scheduled queries run in Athena over the historical data, but global.firehose is not enabled', value: true, hint: 'enable global.firehose in variables.json, or set "enabled": false' });
+  }
+  const stream = settings.destination_kinesis_stream;
+  const readers = Object.values(config.clusters).filter((c) => c.data_sources.kinesis?.[stream] !== undefined);
+  if (readers.length === 0) {
+    warnings.push(`${file}: /config/destination_kinesis_stream "${stream}" is not a kinesis data source of any cluster, so the results would never reach the rules; add "${stream}": ["streamquery"] to a cluster's data_sources.kinesis`);
+  } else if (!readers.some((c) => (c.data_sources.kinesis?.[stream] ?? []).some((t) => t === 'streamquery' || t.startsWith('streamquery:')))) {
+    warnings.push(`${file}: /config/destination_kinesis_stream "${stream}" is a kinesis data source, but no cluster classifies streamquery records from it; add "streamquery" to data_sources.kinesis.${stream} (and the streamquery schema to conf/schemas)`);
   }
 }

@@ -16,10 +16,7 @@ export function cloudtrailBucketName(config: Pick<Config, 'account'>, cluster: s
   return `${config.account.prefix}-${cluster.replace(/_/g, '-')}-streamalert-cloudtrail`;
 }
 
-/** Glue database of the historical data tables (Glue names: lower case, digits, underscores). */
-export function glueDatabaseName(config: Pick<Config, 'account'>): string {
-  return `${config.account.prefix.replace(/-/g, '_')}_streamalert`;
-}
+export { glueDatabaseName } from '../../runtime/config/names';
 
 /** Glue table of one log type: `cloudtrail:events` -> `cloudtrail_events`. */
 export function glueTableName(logType: string): string {

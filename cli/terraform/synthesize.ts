@@ -11,6 +11,7 @@ import { StreamAlertError } from '../../runtime/errors';
 import { addAlertDelivery } from './modules/alert-delivery';
 import { Firehose } from './modules/firehose';
 import { HistoricalSearch } from './modules/historical-search';
+import { ScheduledQueries } from './modules/scheduled-queries';
 import { addProviderAndBackend, GlobalModule } from './modules/global';
 import { Cluster } from './modules/cluster';
 import { needsIocTable, ThreatIntel } from './modules/threat-intel';
@@ -54,6 +55,17 @@ export function buildStack(config: Config): StreamAlertStack {
   if (config.global.firehose.enabled && config.global.firehose.log_types.length > 0) {
     const firehose = new Firehose(stack, 'firehose', { config, dataBucket: global.dataBucket, kmsKeyArn: global.keyFor(config.account.region).arn });
     new HistoricalSearch(stack, 'historical_search', { config, dataBucket: global.dataBucket, database: firehose.database, kmsKeyArn: global.keyFor(config.account.region).arn });
+    if (config.scheduled_queries.enabled) {
+      const streamRegion = destinationStreamRegion(config);
+      new ScheduledQueries(stack, 'scheduled_queries', {
+        config,
+        dataBucket: global.dataBucket,
+        kmsKeyArn: global.keyFor(config.account.region).arn,
+        streamKmsKeyArn: global.keyFor(streamRegion).arn,
+        streamRegion,
+        topicArn: global.topicFor(config.account.region).arn,
+      });
+    }
   }
   addAlertDelivery(stack, config, global);
   if (needsIocTable(config)) {
@@ -159,4 +171,11 @@ export function sortKeys(value: unknown): unknown {
 /** The bytes of one file: two-space JSON and a final newline. */
 export function renderFile(json: TerraformJson): string {
   return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** Region of the scheduled queries' destination stream: the cluster that reads it, else the account region. */
+function destinationStreamRegion(config: Config): string {
+  const stream = config.scheduled_queries.destination_kinesis_stream;
+  const cluster = Object.values(config.clusters).find((c) => c.data_sources.kinesis?.[stream] !== undefined);
+  return cluster?.region ?? config.account.region;
 }

@@ -80,6 +80,7 @@ export function loadConfig(dir: string): Config {
   const lookupTables = optional('lookup_tables.json', 'lookup_tables');
   const threatIntel = optional('threat_intel.json', 'threat_intel');
   const normalizedTypes = optional('normalized_types.json', 'normalized_types');
+  const scheduledQueries = optional('scheduled_queries.json', 'scheduled_queries');
 
   if (problems.length > 0 || !variables || logs.some((l) => !l)) throw new ConfigError(problems);
   const raw: RawFiles = {
@@ -90,6 +91,7 @@ export function loadConfig(dir: string): Config {
     lookupTables,
     threatIntel,
     normalizedTypes,
+    scheduledQueries,
   };
   const { config, problems: semantic } = resolveConfig(raw);
   if (!config) throw new ConfigError(semantic);

@@ -12,7 +12,7 @@ export const PRODUCTION_ALIAS = 'production';
  * processor), 'merger' (the global alert merger) and 'threat_intel_downloader' (global, when
  * `threat_intel.json` enables its downloader), 'rule_promotion' (global, when `global.rule_staging.enabled`).
  */
-export type FunctionKind = 'rule' | 'alert' | 'merger' | 'threat_intel_downloader' | 'rule_promotion';
+export type FunctionKind = 'rule' | 'alert' | 'merger' | 'threat_intel_downloader' | 'rule_promotion' | 'apps' | 'scheduled_queries';
 
 /** The `cluster` of global functions (alert processor, alert merger) in a {@link FunctionTarget}. */
 export const GLOBAL_CLUSTER = 'global';
@@ -103,6 +103,24 @@ export function alertFunctionTargets(config: Pick<Config, 'account'> & { readonl
   ];
 }
 
+/** The StreamAlert apps of every cluster (`modules.streamalert_apps`), in cluster order; one bundle serves them all. */
+export function appFunctionTargets(config: Pick<Config, 'clusters'>): FunctionTarget[] {
+  return Object.values(config.clusters).flatMap((cluster) =>
+    Object.keys(cluster.modules.streamalert_apps ?? {}).map((name) => ({ kind: 'apps' as const, cluster: cluster.name, name, region: cluster.region })),
+  );
+}
+
+/** Name of the scheduled query function (global): `<prefix>_streamalert_scheduled_queries`. */
+export function scheduledQueriesFunctionName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_scheduled_queries`;
+}
+
+/** The scheduled query function, when `scheduled_queries.json` enables it. */
+export function scheduledQueryTargets(config: Pick<Config, 'account' | 'scheduled_queries'>): FunctionTarget[] {
+  if (!config.scheduled_queries.enabled) return [];
+  return [{ kind: 'scheduled_queries', cluster: GLOBAL_CLUSTER, name: scheduledQueriesFunctionName(config), region: config.account.region }];
+}
+
 /** The threat intel downloader, global in the account region, when `threat_intel.json` enables it (else none). */
 export function threatIntelFunctionTargets(config: Pick<Config, 'account' | 'threat_intel'>): FunctionTarget[] {
   if (!config.threat_intel.downloader.enabled) return [];
@@ -170,6 +188,11 @@ export const ALERT_HISTORY_PREFIX = 'alerts/history';
 /** Firehose delivery stream of alerts (StreamAlert's name), the `aws-firehose:alerts` output's usual target. */
 export function alertDeliveryStreamName(config: Pick<Config, 'account'>): string {
   return `${config.account.prefix}_streamalert_alert_delivery`;
+}
+
+/** Glue database of the historical data tables (Glue names: lower case, digits, underscores). */
+export function glueDatabaseName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix.replace(/-/g, '_')}_streamalert`;
 }
 
 /** DynamoDB table of rule staging state (StreamAlert's name): `<prefix>_streamalert_rules`, hash key `RuleName`. */

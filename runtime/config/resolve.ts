@@ -2,6 +2,7 @@
  * Turns validated raw files into the typed {@link Config}: resolves every default and checks what a
  * JSON Schema cannot (references between files, names that collide).
  */
+import { resolveScheduledQueries } from './resolve-scheduled-queries';
 import type { ConfigProblem } from '../errors';
 import { expandLogTypes } from './log-types';
 import { closest } from './validate';
@@ -28,6 +29,7 @@ export interface RawFiles {
   readonly lookupTables?: { readonly file: string; readonly value: Raw };
   readonly threatIntel?: { readonly file: string; readonly value: Raw };
   readonly normalizedTypes?: { readonly file: string; readonly value: Raw };
+  readonly scheduledQueries?: { readonly file: string; readonly value: Raw };
 }
 
 /** Resolves defaults and cross-file references; returns problems instead of throwing. */
@@ -117,6 +119,7 @@ export function resolveConfig(raw: RawFiles): { config?: Config; problems: Confi
       : { ...descriptors };
   }
 
+  const scheduledQueries = resolveScheduledQueries(raw.scheduledQueries?.value, raw.scheduledQueries?.file ?? 'scheduled_queries.json', problems);
   const threatIntel = resolveThreatIntel(raw.threatIntel?.value, account.prefix, Object.keys(clusters), raw.threatIntel?.file ?? 'threat_intel.json', problems);
   if (problems.length > 0) return { problems };
   const config: Config = {
@@ -149,6 +152,7 @@ export function resolveConfig(raw: RawFiles): { config?: Config; problems: Confi
     outputs,
     lookup_tables: resolveLookupTables(raw.lookupTables?.value),
     threat_intel: threatIntel,
+    scheduled_queries: scheduledQueries,
   };
   return { config, problems };
 }

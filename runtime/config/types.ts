@@ -333,4 +333,30 @@ export interface Config {
   readonly lookup_tables: LookupTablesConfig;
   /** `threat_intel.json` (disabled when absent). */
   readonly threat_intel: ThreatIntelConfig;
+  /** `scheduled_queries.json` (disabled, no packs, when absent). */
+  readonly scheduled_queries: ScheduledQueriesConfig;
+}
+
+/** Scheduled Athena queries (`scheduled_queries.json`). */
+export interface ScheduledQueriesConfig {
+  readonly enabled: boolean;
+  /** Kinesis stream the streamquery records go to. */
+  readonly destination_kinesis_stream: string;
+  /** Longest a pack's queries may run (seconds). */
+  readonly timeout_secs: number;
+  /** Wait between checks of running queries (seconds). */
+  readonly wait_secs: number;
+  readonly packs: Readonly<Record<string, { readonly description: string; readonly schedule_expression: string }>>;
+  readonly queries: Readonly<Record<string, { readonly pack: string; readonly description: string; readonly query: string; readonly tags: readonly string[] }>>;
+  /** The scheduled query function (StreamAlert's `lambda_config`). */
+  readonly function: {
+    readonly memory: number;
+    readonly timeout: number;
+    readonly log_level: string;
+    readonly log_retention_days: number;
+    readonly alarms_enabled: boolean;
+    readonly error_threshold: number;
+    readonly error_period_secs: number;
+    readonly error_evaluation_periods: number;
+  };
 }

@@ -10,8 +10,9 @@ import outputsSchema from './json-schemas/outputs.schema.json';
 import lookupTablesSchema from './json-schemas/lookup-tables.schema.json';
 import threatIntelSchema from './json-schemas/threat-intel.schema.json';
 import normalizedTypesSchema from './json-schemas/normalized-types.schema.json';
+import scheduledQueriesSchema from './json-schemas/scheduled-queries.schema.json';
 
-export type ConfigFileKind = 'variables' | 'logs' | 'outputs' | 'lookup_tables' | 'threat_intel' | 'normalized_types';
+export type ConfigFileKind = 'variables' | 'logs' | 'outputs' | 'lookup_tables' | 'threat_intel' | 'normalized_types' | 'scheduled_queries';
 
 const SCHEMAS: Record<ConfigFileKind, object> = {
   variables: variablesSchema,
@@ -20,6 +21,7 @@ const SCHEMAS: Record<ConfigFileKind, object> = {
   lookup_tables: lookupTablesSchema,
   threat_intel: threatIntelSchema,
   normalized_types: normalizedTypesSchema,
+  scheduled_queries: scheduledQueriesSchema,
 };
 
 let compiled: Map<ConfigFileKind, ValidateFunction> | undefined;

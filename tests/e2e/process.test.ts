@@ -79,7 +79,7 @@ describe('streamalert process', () => {
     [['process', '--source', 'nocolon', 'x'], /--source: expected <service>:<resource>, got "nocolon"/],
     [['process', '--log-types', 'nope', 'x'], /--log-types: unknown log type\(s\): nope/],
     [['process', '--source', 's3:b', '--log-types', 'squid', 'x'], /either --source or --log-types/],
-    [['process'], /missing required argument 'files'/],
+    [['process'], /no input files/],
   ])('exits 2 on bad usage: %j', (args, message) => {
     const run = runCli(args);
     expect(run.code).toBe(2);

@@ -4,8 +4,8 @@ import { Option, type Command } from 'commander';
 /** Adds `--function` and `--cluster`. */
 export function addTargetOptions(command: Command): Command {
   return command
-    .option('-f, --function <name>', 'function to act on: rule (the rule processor of each cluster), alert (the alert processor), merger (the alert merger), threat_intel_downloader (when threat_intel.json enables it), or all', 'all')
-    .option('--cluster <name>', "only this cluster's rule processor (default: every cluster in variables.json); the alert processor and merger are global, --cluster does not filter them");
+    .option('-f, --function <name>', 'function to act on: rule (the rule processor of each cluster), alert (the alert processor), merger (the alert merger), rule_promotion (when rule staging is on), threat_intel_downloader (when threat_intel.json enables it), apps (every configured app), scheduled_queries (when enabled), or all', 'all')
+    .option('--cluster <name>', "only this cluster's rule processor and apps (default: every cluster in variables.json); global functions (alert processor, merger, promotion, downloader, scheduled queries) are not filtered");
 }
 
 /** Adds the packaging options of `lambda package` and `lambda deploy`. */

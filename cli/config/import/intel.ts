@@ -47,6 +47,11 @@ export function importIntelFiles(dir: string, global: Json, threatIntelClusters:
   if (lookup !== undefined) files['lookup_tables.json'] = lookup;
   const normalized = readOptional(join(dir, 'normalized_types.json'), warn);
   if (normalized !== undefined) files['normalized_types.json'] = normalized;
+  const scheduled = readOptional(join(dir, 'scheduled_queries.json'), warn);
+  if (scheduled !== undefined) {
+    files['scheduled_queries.json'] = scheduled;
+    warn('scheduled_queries.json imported; StreamAlert kept the queries in Python query pack files: write each as an entry of "queries" (pack, description, query)');
+  }
 
   const intel = readOptional(join(dir, 'threat_intel.json'), warn) ?? global?.threat_intel;
   const downloader = downloaderOf(readOptional(join(dir, 'lambda.json'), warn)?.threat_intel_downloader_config);

@@ -104,7 +104,6 @@ function readClustered(dir: string, layout: '1.4' | 'v3', warn: (l: string) => v
     if (!cluster.data_sources && !sources) warn(`clusters/${name}: no data_sources; the cluster classifies nothing until some are added`);
     if (firehoseFromCluster) draft.global = { ...(draft.global ?? {}), firehose: { enabled: true } };
   }
-  if (existsSync(join(dir, 'scheduled_queries.json'))) warn('scheduled_queries.json not imported (not supported yet)');
   return {
     extraFiles: importIntelFiles(dir, global, threatIntelClusters, warn),
     draft,

@@ -35,6 +35,8 @@ export interface StreamAlertFunctionProps {
   readonly kmsKeyArn: string;
   /** Environment variables (StreamAlert's own, already merged). */
   readonly environment: Readonly<Record<string, string>>;
+  /** Reserved concurrency (1 keeps runs from overlapping). @default none */
+  readonly reservedConcurrency?: number;
 }
 
 /** One global function with its role, logs and `production` alias. */
@@ -70,6 +72,7 @@ export class StreamAlertFunction extends Construct {
       runtime: props.runtime,
       memorySize: props.memory,
       timeout: props.timeout,
+      reservedConcurrentExecutions: props.reservedConcurrency,
       filename: `\${path.module}/${BOOTSTRAP_PACKAGE_FILE}`,
       kmsKeyArn: props.kmsKeyArn,
       environment: { variables: { ...props.environment } },

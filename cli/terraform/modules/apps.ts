@@ -8,20 +8,13 @@
 import { Construct } from 'constructs';
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
-import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import type { AppModule, LambdaRuntime } from '../../../runtime/config';
 import { PRODUCTION_ALIAS } from '../../../runtime/config/names';
-import { BOOTSTRAP_HANDLER, BOOTSTRAP_PACKAGE_FILE } from '../bootstrap-package';
-import { arn, assumeRolePolicy, type PolicyStatement } from '../constructs/policy';
-import { attachPolicy } from '../constructs/role-policy';
-import { DEFAULT_ID } from '../stack';
-import { DEPLOY_OWNED_CODE_FIELDS } from './rule-processor';
+import { arn, type PolicyStatement } from '../constructs/policy';
+import { StreamAlertFunction } from '../constructs/streamalert-function';
 
 /** Properties of {@link Apps}. */
 export interface AppsProps {
@@ -80,38 +73,25 @@ class App extends Construct {
   constructor(scope: Construct, id: string, props: AppsProps, name: string, app: AppModule) {
     super(scope, id);
     const { region } = props;
-    const role = new IamRole(this, 'role', { name, description: `StreamAlert app ${app.type} (${app.app_name})`, assumeRolePolicy: assumeRolePolicy('lambda.amazonaws.com', props.accountId) });
-    const logGroup = new CloudwatchLogGroup(this, 'logs', { region, name: `/aws/lambda/${name}`, retentionInDays: app.log_retention_days, kmsKeyId: props.kmsKeyArn });
-    const logging = attachPolicy(this, 'write_logs', role, 'write_logs', [{ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup.arn}:*` }]);
-    attachPolicy(this, 'app', role, 'app', appStatements(props, name));
-    const fn = new LambdaFunction(this, DEFAULT_ID, {
+    const fn = new StreamAlertFunction(this, 'function', {
+      accountId: props.accountId,
       region,
       functionName: name,
       description: `StreamAlert app ${app.type} (${app.app_name})`,
-      role: role.arn,
-      handler: BOOTSTRAP_HANDLER,
       runtime: props.runtime,
-      memorySize: app.memory,
+      memory: app.memory,
       timeout: app.timeout,
-      // One run at a time: a scheduled run while another is going is throttled, never overlapped.
-      reservedConcurrentExecutions: 1,
-      filename: `\${path.module}/${BOOTSTRAP_PACKAGE_FILE}`,
+      logRetentionDays: app.log_retention_days,
       kmsKeyArn: props.kmsKeyArn,
-      environment: { variables: determineAppEnvironment(props, name, app) },
-      dependsOn: [logGroup, logging],
-      lifecycle: { ignoreChanges: DEPLOY_OWNED_CODE_FIELDS },
+      environment: determineAppEnvironment(props, name, app),
+      // One run at a time: a scheduled run while another is going is throttled, never overlapped.
+      reservedConcurrency: 1,
     });
-    const alias = new LambdaAlias(this, 'alias', {
-      region,
-      name: PRODUCTION_ALIAS,
-      description: 'Moved by streamalert lambda deploy and rollback',
-      functionName: fn.functionName,
-      functionVersion: '$LATEST',
-      lifecycle: { ignoreChanges: ['function_version', 'routing_config'] },
-    });
+    fn.allow('app', appStatements(props, name));
+    const alias = fn.alias;
     new LambdaFunctionEventInvokeConfig(this, 'invoke_config', {
       region,
-      functionName: fn.functionName,
+      functionName: fn.function.functionName,
       qualifier: PRODUCTION_ALIAS,
       // The next schedule retries from the saved cursor; Lambda's own retries would only add load.
       maximumRetryAttempts: 0,
@@ -123,7 +103,7 @@ class App extends Construct {
       region,
       statementId: 'AllowScheduledRun',
       action: 'lambda:InvokeFunction',
-      functionName: fn.functionName,
+      functionName: fn.function.functionName,
       qualifier: PRODUCTION_ALIAS,
       principal: 'events.amazonaws.com',
       sourceArn: rule.arn,

@@ -10,23 +10,28 @@ const PROD = 'rule:acme_prod_streamalert_rules:us-east-1';
 const CORP = 'rule:acme_corp_streamalert_rules:us-west-2';
 const ALERT = 'alert:acme_streamalert_alert_processor:us-east-1';
 const MERGER = 'merger:acme_streamalert_alert_merger:us-east-1';
+const APPS = ['apps:acme_corp_duo_auth_app:us-west-2', 'apps:acme_corp_duo_admin_app:us-west-2', 'apps:acme_corp_onelogin_app:us-west-2'];
 
 describe('selectTargets', () => {
   it.each([
-    [{}, [PROD, CORP, ALERT, MERGER]],
-    [{ function: 'all' }, [PROD, CORP, ALERT, MERGER]],
+    [{}, [PROD, CORP, ALERT, MERGER, ...APPS]],
+    [{ function: 'all' }, [PROD, CORP, ALERT, MERGER, ...APPS]],
+    [{ function: 'apps' }, APPS],
+    [{ function: 'apps', cluster: 'prod' }, []],
+    [{ function: 'scheduled_queries' }, []],
     [{ function: 'rule' }, [PROD, CORP]],
     [{ function: 'alert' }, [ALERT]],
     [{ function: 'merger' }, [MERGER]],
-    [{ cluster: 'corp' }, [CORP, ALERT, MERGER]],
+    [{ cluster: 'corp' }, [CORP, ALERT, MERGER, ...APPS]],
+    [{ cluster: 'prod' }, [PROD, ALERT, MERGER]],
     [{ function: 'rule', cluster: 'corp' }, [CORP]],
     [{ function: 'merger', cluster: 'corp' }, [MERGER]],
-  ])('selects %j as rule processors first, then the global alert functions in the account region', (selection, expected) => {
+  ])('selects %j: rule processors, the global alert functions in the account region, then the apps of each cluster', (selection, expected) => {
     expect(names(selection)).toEqual(expected);
   });
 
   it.each([
-    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, rule_promotion, threat_intel_downloader, all/],
+    [{ function: 'alerts' }, /unknown function "alerts"; valid: rule, alert, merger, rule_promotion, threat_intel_downloader, apps, scheduled_queries, all/],
     [{ cluster: 'global' }, /unknown cluster "global"; valid: prod, corp/],
   ])('refuses %j as a usage error naming the valid values', (selection, message) => {
     expect(() => selectTargets(config, selection)).toThrow(UsageError);
@@ -37,7 +42,7 @@ describe('selectTargets', () => {
     const staging = { ...config, global: { ...config.global, rule_staging: { ...config.global.rule_staging, enabled: true } } };
     expect(selectTargets(config, { function: 'rule_promotion' })).toEqual([]);
     expect(selectTargets(staging, { function: 'rule_promotion' }).map((t) => `${t.kind}:${t.name}:${t.region}`)).toEqual(['rule_promotion:acme_streamalert_rule_promotion:us-east-1']);
-    expect(selectTargets(staging, {}).map((t) => t.kind)).toEqual(['rule', 'rule', 'alert', 'merger', 'rule_promotion']);
+    expect(selectTargets(staging, {}).map((t) => t.kind)).toEqual(['rule', 'rule', 'alert', 'merger', 'rule_promotion', 'apps', 'apps', 'apps']);
   });
 });
 
@@ -47,10 +52,10 @@ describe('selectTargets with the threat intel downloader enabled', () => {
   const selected = (selection: Parameters<typeof selectTargets>[1]) => selectTargets(withDownloader, selection).map((t) => `${t.kind}:${t.name}:${t.region}`);
 
   it.each([
-    [{}, [PROD, CORP, ALERT, MERGER, DOWNLOADER]],
+    [{}, [PROD, CORP, ALERT, MERGER, DOWNLOADER, ...APPS]],
     [{ function: 'threat_intel_downloader' }, [DOWNLOADER]],
     [{ function: 'threat_intel_downloader', cluster: 'corp' }, [DOWNLOADER]],
-  ])('selects %j with the downloader last, in the account region', (selection, expected) => {
+  ])('selects %j with the downloader after the alert functions, in the account region', (selection, expected) => {
     expect(selected(selection)).toEqual(expected);
   });
 

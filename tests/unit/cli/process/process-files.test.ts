@@ -39,11 +39,4 @@ describe('processFiles', () => {
     const { ctx } = context();
     await expect(processFiles(ctx, { config: DEFAULT_CONF_DIR, files: ['-', '-'] })).rejects.toMatchObject({ code: 'Usage', exitCode: 2 });
   });
-
-  it('says plainly that S3 inputs are not built yet and exits 1', async () => {
-    const { ctx, err } = context();
-    const code = await processFiles(ctx, { config: DEFAULT_CONF_DIR, files: ['s3://acme-streamalert-data/cloudtrail_events/'] });
-    expect(code).toBe(1);
-    expect(err.join('')).toMatch(/s3:\/\/acme-streamalert-data\/cloudtrail_events\/: reading S3 directly \(backtests over the data bucket\) is not built yet/);
-  });
 });

@@ -11,9 +11,18 @@ const everything = synthWith((v) => {
   v.clusters.prod.modules.cloudwatch_logs.regions = ['us-east-1', 'us-east-2'];
   v.clusters.prod.modules.flow_logs = { vpcs: ['vpc-1234'] };
   v.clusters.corp.modules.cloudtrail = { send_to_kinesis: true };
+  // Scheduled queries read from the prod stream (their schema is added below).
+  v.clusters.prod.data_sources.kinesis.acme_prod_streamalert.push('streamquery');
   v.global = { ...(v.global ?? {}), rule_staging: { enabled: true } };
 }, {
   ...INTEL_FILES,
+  'schemas/streamquery.json': { 'streamquery:version1': { parser: 'json', schema: { streamquery_schema_version: 'string', execution: {}, data: {} } } },
+  'scheduled_queries.json': {
+    enabled: true,
+    config: { destination_kinesis_stream: 'acme_prod_streamalert' },
+    packs: { hourly: { schedule_expression: 'rate(1 hour)' } },
+    queries: { q: { pack: 'hourly', query: "SELECT 1 WHERE dt = '{utcdatehour}'" } },
+  },
   // Every AWS output, so that the alert processor's output policy is checked too.
   'outputs.json': {
     'aws-s3': { archive: 'acme-alert-archive' },
@@ -37,6 +46,10 @@ const allows = statements(everything).filter((s) => (s.statement.Effect ?? 'Allo
 describe('IAM policies', () => {
   it('are found (the checks below look at something)', () => {
     expect(allows.length).toBeGreaterThan(20);
+    // Functions of every kind are in what is checked: apps, scheduled queries, alert functions.
+    expect(Object.values(resourcesOf(everything, 'aws_lambda_function')).map((f: Json) => f.function_name)).toEqual(
+      expect.arrayContaining(['acme_corp_duo_auth_app', 'acme_streamalert_scheduled_queries', 'acme_streamalert_alert_processor', 'acme_streamalert_alert_merger']),
+    );
   });
 
   it('never allow every action or every action of a service', () => {

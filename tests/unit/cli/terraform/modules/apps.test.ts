@@ -7,12 +7,14 @@ describe('streamalert_apps module', () => {
 
   it('declares one function per configured app, from the bootstrap package, never overlapping runs', () => {
     expect(Object.keys(r.aws_lambda_function).filter((n) => n.startsWith('corp_streamalert_apps_')).sort()).toEqual([
-      'corp_streamalert_apps_duo_admin',
-      'corp_streamalert_apps_duo_auth',
-      'corp_streamalert_apps_onelogin',
+      'corp_streamalert_apps_duo_admin_function',
+      'corp_streamalert_apps_duo_auth_function',
+      'corp_streamalert_apps_onelogin_function',
     ]);
-    const fn = r.aws_lambda_function.corp_streamalert_apps_duo_auth;
-    expect(fn).toMatchObject({ function_name: name, region: 'us-west-2', reserved_concurrent_executions: 1, memory_size: 128 });
+    const fn = r.aws_lambda_function.corp_streamalert_apps_duo_auth_function;
+    // Version 1 from the bootstrap code: the alias never points at $LATEST.
+    expect(fn).toMatchObject({ function_name: name, region: 'us-west-2', reserved_concurrent_executions: 1, memory_size: 128, publish: true });
+    expect(r.aws_lambda_alias.corp_streamalert_apps_duo_auth_function_alias.function_version).toBe('${aws_lambda_function.corp_streamalert_apps_duo_auth_function.version}');
     expect(fn.environment.variables).toMatchObject({
       APP_TYPE: 'duo_auth',
       APP_NAME: name,
@@ -23,7 +25,7 @@ describe('streamalert_apps module', () => {
 
   it('runs the production alias on its schedule, without Lambda retries (the next run resumes)', () => {
     expect(r.aws_cloudwatch_event_rule.corp_streamalert_apps_duo_auth_schedule.schedule_expression).toBe('rate(10 minutes)');
-    expect(r.aws_cloudwatch_event_target.corp_streamalert_apps_duo_auth_target.arn).toBe('${aws_lambda_alias.corp_streamalert_apps_duo_auth_alias.arn}');
+    expect(r.aws_cloudwatch_event_target.corp_streamalert_apps_duo_auth_target.arn).toBe('${aws_lambda_alias.corp_streamalert_apps_duo_auth_function_alias.arn}');
     expect(r.aws_lambda_permission.corp_streamalert_apps_duo_auth_allow_schedule).toMatchObject({
       principal: 'events.amazonaws.com',
       qualifier: 'production',
@@ -33,7 +35,7 @@ describe('streamalert_apps module', () => {
   });
 
   it('lets an app invoke only its rule processor alias and touch only its own parameters', () => {
-    const policy = JSON.parse(r.aws_iam_role_policy.corp_streamalert_apps_duo_auth_app.policy);
+    const policy = JSON.parse(r.aws_iam_role_policy.corp_streamalert_apps_duo_auth_function_app.policy);
     const ssm = `arn:aws:ssm:us-west-2:123456789012:parameter/acme/streamalert/apps/${name}`;
     expect(policy.Statement).toEqual([
       { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-west-2:123456789012:function:acme_corp_streamalert_rules:production' },

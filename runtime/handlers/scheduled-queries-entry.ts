@@ -1,0 +1,37 @@
+/**
+ * The scheduled query function's Lambda entry point: one EventBridge schedule per pack invokes it with
+ * `{"pack": "<name>"}`; it runs that pack's queries (embedded configuration) in the project's Athena
+ * workgroup and puts the results on the destination Kinesis stream.
+ */
+import embedded from 'streamalert:config';
+import { athenaWorkgroupName, glueDatabaseName } from '../config/names';
+import { StreamAlertError } from '../errors';
+import { createLogger } from '../logger';
+import { createAthenaQueries, createKinesisSender, runPack, type PackSummary, type RunPackOptions } from '../scheduled-queries';
+
+/** Builds the handler; `overrides` replace any run option (Athena, sender, clock) in tests. */
+export function createHandler(overrides: Partial<RunPackOptions> = {}, config = embedded.config) {
+  const settings = config.scheduled_queries;
+  return async (event: unknown): Promise<PackSummary> => {
+    const pack = typeof event === 'object' && event !== null ? (event as { pack?: unknown }).pack : undefined;
+    if (typeof pack !== 'string' || settings.packs[pack] === undefined) {
+      throw new StreamAlertError('UnknownPack', `event names no configured query pack: ${JSON.stringify(pack ?? null)} (packs: ${Object.keys(settings.packs).join(', ')})`, { source: 'internal' });
+    }
+    const queries = Object.entries(settings.queries)
+      .filter(([, q]) => q.pack === pack)
+      .map(([name, q]) => ({ name, description: q.description, query: q.query, tags: q.tags }));
+    return runPack({
+      queries,
+      athena: createAthenaQueries({ workgroup: athenaWorkgroupName(config), database: glueDatabaseName(config) }),
+      send: createKinesisSender(settings.destination_kinesis_stream),
+      region: config.account.region,
+      waitMs: settings.wait_secs * 1000,
+      timeoutMs: settings.timeout_secs * 1000,
+      logger: overrides.logger ?? createLogger({ base: { pack } }),
+      ...overrides,
+    });
+  };
+}
+
+/** The Lambda handler. */
+export const handler = createHandler();

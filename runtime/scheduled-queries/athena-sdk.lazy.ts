@@ -1,0 +1,2 @@
+/** The Athena calls of scheduled queries, behind a lazy module (loaded on first use). */
+export { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand, StopQueryExecutionCommand } from '@aws-sdk/client-athena';
