@@ -126,7 +126,7 @@ describe('streamalert lambda deploy then rollback (process, fake AWS on 127.0.0.
   it('is a usage error (exit 2) to name an unknown function or cluster', async () => {
     const run = await runCliAsync(['lambda', 'rollback', '--function', 'alerts'], fakeAwsEnv(aws.url));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/unknown function "alerts"; valid: rule, alert, merger, rule_promotion, threat_intel_downloader, all/);
+    expect(run.stderr).toMatch(/unknown function "alerts"; valid: rule, alert, merger, rule_promotion, threat_intel_downloader, apps, scheduled_queries, all/);
   });
 });
 
