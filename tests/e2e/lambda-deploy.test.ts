@@ -137,7 +137,9 @@ describe('streamalert lambda package (process)', () => {
     const [first, second] = [await runCliAsync(args), await runCliAsync(args)];
     expect(first.code).toBe(0);
     const lines = (text: string) => text.split('\n').filter((l) => /sha256 [0-9a-f]{64}/.test(l));
-    expect(lines(first.stderr)).toHaveLength(4);
+    // Every function of the bundled conf/: rule processors, alert processor and merger, and the apps.
+    const names = lines(first.stderr).map((l) => l.split(':')[0]);
+    expect(names).toEqual(expect.arrayContaining(['acme_prod_streamalert_rules', 'acme_corp_streamalert_rules', 'acme_streamalert_alert_processor', 'acme_streamalert_alert_merger']));
     expect(lines(first.stderr)).toEqual(lines(second.stderr));
     expect(first.stderr).toMatch(/acme_corp_streamalert_rules: \S+acme_corp_streamalert_rules\.zip [\d.]+ KiB sha256 [0-9a-f]{64}/);
     expect(first.stderr).toMatch(/acme_streamalert_alert_merger: \S+acme_streamalert_alert_merger\.zip [\d.]+ KiB sha256 [0-9a-f]{64}/);
