@@ -63,13 +63,13 @@ export function packLogs(app: string, logs: readonly unknown[], maxBytes = DEFAU
   return { batches, oversized };
 }
 
-type LambdaSdk = typeof import('./lambda-sdk.lazy');
+type LambdaSdk = typeof import('./app-sdk.lazy');
 
 /** Sends to `functionName` (with its qualifier, `name:production`) by asynchronous Invoke. */
 export function createLambdaSender(functionName: string): PayloadSender {
   let client: Promise<{ readonly lambda: InstanceType<LambdaSdk['LambdaClient']>; readonly sdk: LambdaSdk }> | undefined;
   return async (payload) => {
-    client ??= import('./lambda-sdk.lazy').then((sdk) => ({ sdk, lambda: new sdk.LambdaClient({}) }));
+    client ??= import('./app-sdk.lazy').then((sdk) => ({ sdk, lambda: new sdk.LambdaClient({}) }));
     const { lambda, sdk } = await client;
     let status: number | undefined;
     try {

@@ -15,7 +15,7 @@ export interface AppStore {
   saveState(state: AppState): Promise<void>;
 }
 
-type SsmSdk = typeof import('./ssm-sdk.lazy');
+type SsmSdk = typeof import('./app-sdk.lazy');
 
 /** Options of {@link createSsmAppStore}. */
 export interface SsmAppStoreOptions {
@@ -45,7 +45,7 @@ function parseObject(name: string, text: string | undefined): Record<string, unk
 export function createSsmAppStore(options: SsmAppStoreOptions): AppStore {
   const names = appParameterNames(options.parameterPrefix);
   let client: Promise<{ readonly ssm: InstanceType<SsmSdk['SSMClient']>; readonly sdk: SsmSdk }> | undefined;
-  const ssm = (): NonNullable<typeof client> => (client ??= import('./ssm-sdk.lazy').then((sdk) => ({ sdk, ssm: new sdk.SSMClient({}) })));
+  const ssm = (): NonNullable<typeof client> => (client ??= import('./app-sdk.lazy').then((sdk) => ({ sdk, ssm: new sdk.SSMClient({}) })));
   let fetched: Promise<Map<string, string>> | undefined;
   const both = (): Promise<Map<string, string>> =>
     (fetched ??= ssm().then(async ({ ssm: c, sdk }) => {

@@ -65,6 +65,12 @@ describe('fuzzing the payload readers, the classifier and the rule processor', (
     );
   });
 
+  it('reads text whose first two bytes form a zlib header as text (fast-check counterexample "hC ")', async () => {
+    const { records, issues } = await readAll(s3Notification(BUCKET, 'k'), { [`${BUCKET}/k`]: Buffer.from('hC \n!') });
+    expect(issues.filter((i) => i.level === 'error')).toEqual([]);
+    expect(records.map((r) => r.data)).toEqual(['hC ', '!']);
+  });
+
   it('reads one record per non-blank line of a JSON-lines object, whatever the chunking', async () => {
     const line = fc.string({ minLength: 1, maxLength: 60 }).filter((s) => !/[\n\r]/.test(s) && s.trim() !== '' && !s.trimStart().startsWith('{') && !s.trimStart().startsWith('['));
     await fc.assert(

@@ -66,6 +66,16 @@ export function looksBinary(sample: Buffer): boolean {
   return replaced * 10 > text.length;
 }
 
+/**
+ * True when the bytes are valid UTF-8 with no control characters but tab, CR and LF: plain text. A zlib header is
+ * two bytes that printable text can start with ("hC", "x^"); compressed data after it never reads as clean text.
+ */
+export function isPlainText(bytes: Buffer): boolean {
+  if (!isUtf8(bytes)) return false;
+  for (const byte of bytes) if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) return false;
+  return true;
+}
+
 /** True when the bytes are valid UTF-8. */
 export function isValidUtf8(bytes: Buffer): boolean {
   return isUtf8(bytes);

@@ -13,7 +13,7 @@
  * Memory stays bounded by `maxLineBytes` and `maxDocumentBytes`, whatever the object's size.
  */
 import type { RawRecord, RecordSource } from '../types';
-import { detectCompression, isValidUtf8, looksBinary, preview } from './bytes';
+import { detectCompression, isPlainText, isValidUtf8, looksBinary, preview } from './bytes';
 import { PayloadReadError, inflateStream, isOverlong, peek, splitLines, toBuffers, type Line, type OverlongLine } from './stream';
 import { readListDocuments, startsWithListDocument } from './json-documents';
 import { parseJsonAndKeep } from '../../json';
@@ -42,7 +42,9 @@ export async function* readObject(body: AsyncIterable<Uint8Array | string>, ref:
       ctx.report({ level: 'warn', code: 'Empty', reason: `${ref.name}: empty object, skipped`, source: ref.source });
       return;
     }
-    const compression = detectCompression(raw.head);
+    const sniffed = detectCompression(raw.head);
+    // Text whose first two bytes happen to form a zlib header ("hC ...") is text, as for Kinesis records.
+    const compression = sniffed === 'zlib' && isPlainText(raw.head) ? 'none' : sniffed;
     const inflated = compression === 'none' ? raw.chunks : inflateStream(raw.chunks, compression, ctx.limits.maxInflatedBytes);
     const text = await peek(inflated, SAMPLE_BYTES);
     if (text.head.length === 0) {
