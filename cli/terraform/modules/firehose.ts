@@ -28,6 +28,24 @@ export interface FirehoseProps {
 /** Hourly partitions, as Firehose writes them and Athena projects them. */
 export const PARTITION_FORMAT = 'yyyy-MM-dd-HH';
 
+/**
+ * Parameters of an external table over `<location>/dt=yyyy-MM-dd-HH/` partitions, projected by Athena (no
+ * crawler, no MSCK REPAIR as new hours arrive).
+ */
+export function hourlyPartitionParameters(location: string): Record<string, string> {
+  return {
+    EXTERNAL: 'TRUE',
+    'projection.enabled': 'true',
+    'projection.dt.type': 'date',
+    'projection.dt.format': PARTITION_FORMAT,
+    'projection.dt.range': '2020-01-01-00,NOW',
+    'projection.dt.interval': '1',
+    'projection.dt.interval.unit': 'HOURS',
+    // "$${" is Terraform's escape for a literal "${": Athena fills in dt, not Terraform.
+    'storage.location.template': `${location}/dt=$\${dt}/`,
+  };
+}
+
 export { FIREHOSE_REGIONS } from '../config-facts';
 
 /** Historical data delivery and its Athena tables. */
@@ -83,17 +101,7 @@ export class Firehose extends Construct {
         name: glueTableName(logType),
         description: `StreamAlert log type ${logType}`,
         tableType: 'EXTERNAL_TABLE',
-        parameters: {
-          EXTERNAL: 'TRUE',
-          'projection.enabled': 'true',
-          'projection.dt.type': 'date',
-          'projection.dt.format': PARTITION_FORMAT,
-          'projection.dt.range': '2020-01-01-00,NOW',
-          'projection.dt.interval': '1',
-          'projection.dt.interval.unit': 'HOURS',
-          // "$${" is Terraform's escape for a literal "${": Athena fills in dt, not Terraform.
-          'storage.location.template': `s3://${dataBucket.bucket.bucket}/${prefix}/dt=$\${dt}/`,
-        },
+        parameters: hourlyPartitionParameters(`s3://${dataBucket.bucket.bucket}/${prefix}`),
         partitionKeys: [{ name: 'dt', type: 'string' }],
         storageDescriptor: {
           location: `s3://${dataBucket.bucket.bucket}/${prefix}/`,

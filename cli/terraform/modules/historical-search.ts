@@ -15,7 +15,7 @@ import { ALERT_HISTORY_PREFIX, alertDeliveryStreamName, ATHENA_RESULTS_PREFIX, a
 import { assumeRolePolicy } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
 import type { SecureBucket } from '../constructs/secure-bucket';
-import { PARTITION_FORMAT } from './firehose';
+import { hourlyPartitionParameters, PARTITION_FORMAT } from './firehose';
 
 /** Properties of {@link HistoricalSearch}. */
 export interface HistoricalSearchProps {
@@ -109,16 +109,7 @@ export class HistoricalSearch extends Construct {
       name: 'alerts',
       description: 'StreamAlert alerts delivered to the aws-firehose:alerts output',
       tableType: 'EXTERNAL_TABLE',
-      parameters: {
-        EXTERNAL: 'TRUE',
-        'projection.enabled': 'true',
-        'projection.dt.type': 'date',
-        'projection.dt.format': PARTITION_FORMAT,
-        'projection.dt.range': '2020-01-01-00,NOW',
-        'projection.dt.interval': '1',
-        'projection.dt.interval.unit': 'HOURS',
-        'storage.location.template': `s3://${bucket.bucket}/${ALERT_HISTORY_PREFIX}/dt=$\${dt}/`,
-      },
+      parameters: hourlyPartitionParameters(`s3://${bucket.bucket}/${ALERT_HISTORY_PREFIX}`),
       partitionKeys: [{ name: 'dt', type: 'string' }],
       storageDescriptor: {
         location: `s3://${bucket.bucket}/${ALERT_HISTORY_PREFIX}/`,
