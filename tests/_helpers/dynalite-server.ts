@@ -1,7 +1,7 @@
 /** A real DynamoDB API (dynalite, in memory) on 127.0.0.1 and a free port, started once per test file. */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 // dynalite ships no types: a function returning an http.Server.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,6 +27,7 @@ export async function startDynalite(): Promise<DynaliteServer> {
     client,
     async createTable(input) {
       await client.send(new CreateTableCommand({ BillingMode: 'PAY_PER_REQUEST', ...input }));
+      await waitForActiveTable(client, input.TableName ?? '');
     },
     async close() {
       client.destroy();
@@ -37,3 +38,16 @@ export async function startDynalite(): Promise<DynaliteServer> {
 
 /** A loopback endpoint nothing listens on (a store that is down). */
 export const DEAD_ENDPOINT = 'http://127.0.0.1:9';
+
+/**
+ * Waits until dynalite reports `table` ACTIVE. Even with `createTableMs: 0` a new table is CREATING until a timer
+ * fires; on a loaded machine the next request can come first and get ResourceNotFoundException.
+ */
+export async function waitForActiveTable(client: DynamoDBClient, table: string): Promise<void> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const out = await client.send(new DescribeTableCommand({ TableName: table })).catch(() => undefined);
+    if (out?.Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new TypeError(`dynalite table ${table} never became ACTIVE`);
+}

@@ -4,7 +4,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { waitForActiveTable } from './dynalite-server';
 import * as sdk from '../../runtime/lookup-tables/dynamodb-sdk.lazy';
 import type { DynamoHandle } from '../../runtime/alerts/client';
 
@@ -34,7 +35,13 @@ export async function startDynalite(): Promise<Dynalite> {
     client,
     handle: async () => ({ sdk, client }),
     async createAlertsTable(name) {
-      if (tables.has(name)) await client.send(new DeleteTableCommand({ TableName: name }));
+      if (tables.has(name)) {
+        await client.send(new DeleteTableCommand({ TableName: name }));
+        // Deletion is asynchronous too: wait until the name is free.
+        for (let i = 0; i < 400 && (await client.send(new DescribeTableCommand({ TableName: name })).then(() => true, () => false)); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      }
       await client.send(
         new CreateTableCommand({
           TableName: name,
@@ -49,6 +56,7 @@ export async function startDynalite(): Promise<Dynalite> {
           ],
         }),
       );
+      await waitForActiveTable(client, name);
       tables.add(name);
     },
     async stop() {

@@ -1,5 +1,6 @@
 /** `streamalert rule staging status|stage|unstage` as a process, the real DynamoDB SDK on dynalite (127.0.0.1). */
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { waitForActiveTable } from '../_helpers/dynalite-server';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRulesTable, type RulesTable } from '../../runtime/staging';
@@ -23,6 +24,7 @@ beforeAll(async () => {
       KeySchema: [{ AttributeName: 'RuleName', KeyType: 'HASH' }],
     }),
   );
+  await waitForActiveTable(db.client, 'acme_streamalert_rules');
   table = createRulesTable({ table: 'acme_streamalert_rules', dynamo: db.handle });
   await table.register('new_rule', true, new Date('2026-01-01T00:00:00Z'), 48);
   await table.register('old_rule', false, new Date('2026-01-01T00:00:00Z'), 48);

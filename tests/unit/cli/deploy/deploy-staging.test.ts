@@ -3,6 +3,7 @@
  * before any function changes, and a deploy whose registration fails changes no function.
  */
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { waitForActiveTable } from '../../../_helpers/dynalite-server';
 import {
   GetAliasCommand,
   GetFunctionCommand,
@@ -45,6 +46,7 @@ beforeAll(async () => {
       KeySchema: [{ AttributeName: 'RuleName', KeyType: 'HASH' }],
     }),
   );
+  await waitForActiveTable(db.client, 'rules_ok');
   conf = copyToTempDir(DEFAULT_CONF_DIR);
   const variables = JSON.parse(readFileSync(join(conf, 'variables.json'), 'utf8'));
   variables.global = { ...(variables.global ?? {}), rule_staging: { enabled: true, staged_hours: 12 } };

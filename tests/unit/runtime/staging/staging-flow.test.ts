@@ -5,6 +5,7 @@
  * its period, keeps the noisy one, and publishes the digest to SNS (aws-sdk-client-mock).
  */
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { waitForActiveTable } from '../../../_helpers/dynalite-server';
 import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -51,6 +52,7 @@ beforeAll(async () => {
       KeySchema: [{ AttributeName: 'RuleName', KeyType: 'HASH' }],
     }),
   );
+  await waitForActiveTable(db.client, RULES);
   table = createRulesTable({ table: RULES, dynamo: db.handle });
   restoreEnv = useLoopbackAws('http://127.0.0.1:9', {
     AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
