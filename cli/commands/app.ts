@@ -32,7 +32,7 @@ function positiveInt(value: string): number {
 }
 
 export function registerAppCommands(program: Command): void {
-  const app = program.command('app').description('StreamAlert apps: scheduled functions that pull SaaS audit logs (Duo, OneLogin, Okta, GitHub, Slack, Intercom) into a cluster');
+  const app = program.command('app').description('StreamAlert apps: scheduled functions that pull SaaS audit logs (Duo, OneLogin, Okta, GitHub, Slack, Box, Google Workspace, Intercom, Alibaba ActionTrail) into a cluster');
   app
     .command('new')
     .description(`add an app to a cluster and store its credentials in SSM (read at a prompt with echo off, or as JSON with --from-stdin; never from arguments). Types: ${appTypes().join(', ')}`)
