@@ -162,17 +162,21 @@ describe.each(specs)('app %s', (_type, makeSpec, oldestFirst) => {
   });
 });
 
-describe('app onelogin_events tokens', () => {
+describe.each([
+  ['onelogin_events', () => oneloginSpec(), '/auth/oauth2/v2/token', true],
+  ['gsuite_login', () => gsuiteSpec('login'), '/token', false],
+  ['box_admin_events', () => boxSpec(), '/oauth2/token', true],
+] as const)('app %s tokens', (_type, makeSpec, tokenPath, oldestFirst) => {
   it('fetches a new token when the API refuses an expired one mid-run', async () => {
-    const spec = oneloginSpec();
+    const spec = makeSpec();
     saas.use(spec);
     const events = saas.addEvents(7, NOW - 60_000);
     const h = harness(spec);
-    // Expire the token after the first events page has been served.
-    saas.failAt(3, { status: 401, body: { status: { error: true, code: 401, message: 'Unauthorized' } } });
+    // Request 1 gets the token, 2 the first page; the token "expires" at request 3.
+    saas.failAt(3, { status: 401, body: { error: 'token expired' } });
     await h.run();
-    expect(flat(h.sent)).toEqual(ordered(events));
-    expect(saas.requests.filter((r) => r.url.pathname === '/auth/oauth2/v2/token')).toHaveLength(2);
+    expect(flat(h.sent)).toEqual(ordered(oldestFirst ? events : [...events].reverse()));
+    expect(saas.requests.filter((r) => r.url.pathname === tokenPath)).toHaveLength(2);
   });
 });
 
