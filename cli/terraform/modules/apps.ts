@@ -8,12 +8,12 @@
 import { Construct } from 'constructs';
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
-import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import type { AppModule, LambdaRuntime } from '../../../runtime/config';
 import { PRODUCTION_ALIAS } from '../../../runtime/config/names';
 import { arn, type PolicyStatement } from '../constructs/policy';
+import { functionErrorsAlarm } from '../constructs/errors-alarm';
 import { StreamAlertFunction } from '../constructs/streamalert-function';
 
 /** Properties of {@link Apps}. */
@@ -110,21 +110,13 @@ class App extends Construct {
       dependsOn: [alias],
     });
     if (app.errors_alarm.enabled) {
-      new CloudwatchMetricAlarm(this, 'errors', {
+      functionErrorsAlarm(this, 'errors', {
         region,
-        alarmName: `${name}_errors`,
-        alarmDescription: `StreamAlert: app ${app.app_name} runs failed (its state keeps the last good cursor)`,
-        namespace: 'AWS/Lambda',
-        metricName: 'Errors',
-        statistic: 'Sum',
-        dimensions: { FunctionName: name },
-        comparisonOperator: 'GreaterThanThreshold',
-        threshold: 0,
+        functionName: name,
+        description: `app ${app.app_name} runs failed (its state keeps the last good cursor)`,
         evaluationPeriods: app.errors_alarm.evaluation_periods,
         period: app.errors_alarm.period_seconds,
-        treatMissingData: 'notBreaching',
-        alarmActions: [props.topicArn],
-        okActions: [props.topicArn],
+        topicArn: props.topicArn,
       });
     }
   }

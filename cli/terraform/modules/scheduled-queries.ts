@@ -8,12 +8,12 @@
 import { Construct } from 'constructs';
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
-import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import type { Config } from '../../../runtime/config';
 import { ATHENA_RESULTS_PREFIX, athenaWorkgroupName, glueDatabaseName, PRODUCTION_ALIAS, scheduledQueriesFunctionName } from '../../../runtime/config/names';
 import { arn, type PolicyStatement } from '../constructs/policy';
 import type { SecureBucket } from '../constructs/secure-bucket';
+import { functionErrorsAlarm } from '../constructs/errors-alarm';
 import { StreamAlertFunction } from '../constructs/streamalert-function';
 import { toIdentifier } from '../stack';
 
@@ -107,21 +107,14 @@ export class ScheduledQueries extends Construct {
       });
     }
     if (settings.function.alarms_enabled) {
-      new CloudwatchMetricAlarm(this, 'errors', {
+      functionErrorsAlarm(this, 'errors', {
         region,
-        alarmName: `${name}_errors`,
-        alarmDescription: 'StreamAlert: scheduled query runs failed',
-        namespace: 'AWS/Lambda',
-        metricName: 'Errors',
-        statistic: 'Sum',
-        dimensions: { FunctionName: name },
-        comparisonOperator: 'GreaterThanThreshold',
+        functionName: name,
+        description: 'scheduled query runs failed',
         threshold: settings.function.error_threshold,
         evaluationPeriods: settings.function.error_evaluation_periods,
         period: settings.function.error_period_secs,
-        treatMissingData: 'notBreaching',
-        alarmActions: [props.topicArn],
-        okActions: [props.topicArn],
+        topicArn: props.topicArn,
       });
     }
   }

@@ -8,7 +8,6 @@ import { Construct } from 'constructs';
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
@@ -18,6 +17,7 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import type { Config } from '../../../runtime/config';
 import { PRODUCTION_ALIAS, threatIntelDownloaderName, threatStreamParameterName } from '../../../runtime/config/names';
 import { BOOTSTRAP_HANDLER, BOOTSTRAP_PACKAGE_FILE } from '../bootstrap-package';
+import { functionErrorsAlarm } from '../constructs/errors-alarm';
 import { arn, assumeRolePolicy, type PolicyStatement } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
 import { DEPLOY_OWNED_CODE_FIELDS } from './rule-processor';
@@ -127,21 +127,13 @@ export class ThreatIntel extends Construct {
       sourceArn: rule.arn,
       dependsOn: [alias],
     });
-    new CloudwatchMetricAlarm(this, 'downloader_errors', {
+    functionErrorsAlarm(this, 'downloader_errors', {
       region,
-      alarmName: `${name}_errors`,
-      alarmDescription: 'StreamAlert: every threat feed failed in a downloader run',
-      namespace: 'AWS/Lambda',
-      metricName: 'Errors',
-      statistic: 'Sum',
-      dimensions: { FunctionName: name },
-      comparisonOperator: 'GreaterThanThreshold',
-      threshold: 0,
+      functionName: name,
+      description: 'every threat feed failed in a downloader run',
       evaluationPeriods: 1,
       period: 3600,
-      treatMissingData: 'notBreaching',
-      alarmActions: [props.topicArn],
-      okActions: [props.topicArn],
+      topicArn: props.topicArn,
     });
   }
 }
