@@ -1,8 +1,9 @@
 /** `streamalert app new|list|run`: StreamAlert apps that pull SaaS audit logs on a schedule. */
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { appTypes } from '../../runtime/apps';
 import { action } from '../context';
+import { positiveInt } from './parse-options';
 
 interface AppNewFlags {
   readonly cluster: string;
@@ -24,12 +25,6 @@ interface AppRunFlags {
 
 // The app work pulls in the Terraform checks (cdktf): loaded only when an app command runs, not at every start.
 const loadWork = () => import('../apps');
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
-  return n;
-}
 
 export function registerAppCommands(program: Command): void {
   const app = program.command('app').description('StreamAlert apps: scheduled functions that pull SaaS audit logs (Duo, OneLogin, Okta, GitHub, Slack, Box, Google Workspace, Intercom, Alibaba ActionTrail) into a cluster');

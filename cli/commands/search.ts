@@ -1,7 +1,8 @@
 /** `streamalert search`: historical search of stored logs and alerts with Athena. */
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { action } from '../context';
+import { positiveInt } from './parse-options';
 
 // The search work pulls in the Athena SDK: loaded only when a search runs.
 const loadWork = () => import('../search/run-search');
@@ -14,12 +15,6 @@ interface SearchFlags {
   readonly where?: string;
   readonly limit: number;
   readonly dryRun?: boolean;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
-  return n;
 }
 
 export function registerSearchCommand(program: Command): void {
