@@ -31,6 +31,20 @@ export function registerRuleCommands(program: Command): void {
       ),
     );
   registerStagingCommands(rule);
+  registerSigmaCommands(rule);
+}
+
+function registerSigmaCommands(rule: Command): void {
+  const sigma = rule.command('sigma').description('Sigma rules (.yml files under rules/, compiled into the bundle by lambda package)');
+  sigma
+    .command('check')
+    .description(
+      'load Sigma rule files against conf/ and report each rule: loaded (with the log types its logsource maps to) or ' +
+        'refused (with the reason). With --json, one object per line: {file,id,title,name,status,reason,log_types,attack,warnings}. ' +
+        'Exit 0 when every rule loaded, 1 when any was refused',
+    )
+    .argument('<paths...>', 'Sigma rule files or folders (searched recursively for .yml and .yaml)')
+    .action(action(async (ctx, _flags, args) => (await import('../sigma/check')).runSigmaCheck(ctx, { paths: args })));
 }
 
 // The staging work pulls in the DynamoDB SDK: loaded only when a staging command runs.

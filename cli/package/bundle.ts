@@ -8,6 +8,7 @@ import type { BundleOptions, FunctionBundle } from './types';
 import { buildLazyChunks, lazyModulesPlugin } from './lazy-modules';
 import { ruleFiles, virtualModulesPlugin } from './virtual-modules';
 import { ruleSourcePlugin } from '../testing/rule-source';
+import { sigmaPlugin } from '../sigma/plugin';
 
 function formatMessage(message: Message): string {
   const where = message.location ? `${message.location.file}:${message.location.line}:${message.location.column}: ` : '';
@@ -64,6 +65,8 @@ export async function buildFunctionBundle(options: BundleOptions): Promise<Funct
         lazyModulesPlugin(lazy),
         // Carries each rule's doc comment (its description) and file into the bundle.
         ruleSourcePlugin({ rulesDir, registryModule: join(packageRoot(), 'runtime', 'rules', 'registry.ts'), baseDir: project }),
+        // Sigma rules (.yml) are compiled here, so the bundle carries JSON and never parses YAML at cold start.
+        sigmaPlugin({ rulesDir, config: options.config, project, registerModule: join(packageRoot(), 'runtime', 'rules', 'sigma', 'register.ts') }),
       ],
     });
     chunks = await buildLazyChunks(lazy, base);

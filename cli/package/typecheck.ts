@@ -82,7 +82,7 @@ async function runTypeCheck(options: TypeCheckOptions): Promise<void> {
   const rootNames = [
     ...options.entries,
     ...declarationFiles(options.runtimeDir),
-    ...ruleFiles(options.rulesDir),
+    ...ruleFiles(options.rulesDir).filter((file) => file.endsWith('.ts')),
     ...declarationFiles(options.rulesDir),
   ];
   const program = ts.createProgram({ rootNames: [...new Set(rootNames)], options: compilerOptions(ts, options.project) });

@@ -12,8 +12,12 @@ export const CONFIG_MODULE = 'streamalert:config';
 export const RULES_MODULE = 'streamalert:rules';
 const NAMESPACE = 'streamalert-virtual';
 
-/** A file under the rules directory is a rule unless it is a test, a declaration or generated types. */
+/**
+ * A file under the rules directory is a rule: TypeScript (unless a test, a declaration or generated types) or a
+ * Sigma rule (`.yml`, `.yaml`).
+ */
 export function isRuleFile(name: string): boolean {
+  if (/\.ya?ml$/i.test(name)) return true;
   return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts') && name !== 'types.generated.ts';
 }
 

@@ -13,7 +13,7 @@ import { fillTimeHelpers } from './time-helpers';
 import type { FixtureFormat, FixtureLookupTables, FixtureProblem, LoadedFixtures, TestEvent } from './types';
 
 /** Files in fixture folders that are source or docs, not fixtures: skipped without a word. */
-const NOT_FIXTURES = new Set(['.ts', '.js', '.mjs', '.cjs', '.md', '.map']);
+const NOT_FIXTURES = new Set(['.ts', '.js', '.mjs', '.cjs', '.md', '.map', '.yml', '.yaml']);
 
 type Raw = Record<string, unknown>;
 

@@ -81,6 +81,7 @@ export function loadConfig(dir: string): Config {
   const threatIntel = optional('threat_intel.json', 'threat_intel');
   const normalizedTypes = optional('normalized_types.json', 'normalized_types');
   const scheduledQueries = optional('scheduled_queries.json', 'scheduled_queries');
+  const sigma = optional('sigma.json', 'sigma');
 
   if (problems.length > 0 || !variables || logs.some((l) => !l)) throw new ConfigError(problems);
   const raw: RawFiles = {
@@ -92,6 +93,7 @@ export function loadConfig(dir: string): Config {
     threatIntel,
     normalizedTypes,
     scheduledQueries,
+    sigma,
   };
   const { config, problems: semantic } = resolveConfig(raw);
   if (!config) throw new ConfigError(semantic);

@@ -3,6 +3,7 @@
  * JSON Schema cannot (references between files, names that collide).
  */
 import { resolveScheduledQueries } from './resolve-scheduled-queries';
+import { resolveSigma } from './resolve-sigma';
 import type { ConfigProblem } from '../errors';
 import { expandLogTypes } from './log-types';
 import { closest } from './validate';
@@ -30,6 +31,7 @@ export interface RawFiles {
   readonly threatIntel?: { readonly file: string; readonly value: Raw };
   readonly normalizedTypes?: { readonly file: string; readonly value: Raw };
   readonly scheduledQueries?: { readonly file: string; readonly value: Raw };
+  readonly sigma?: { readonly file: string; readonly value: Raw };
 }
 
 /** Resolves defaults and cross-file references; returns problems instead of throwing. */
@@ -153,6 +155,7 @@ export function resolveConfig(raw: RawFiles): { config?: Config; problems: Confi
     lookup_tables: resolveLookupTables(raw.lookupTables?.value),
     threat_intel: threatIntel,
     scheduled_queries: scheduledQueries,
+    sigma: resolveSigma(raw.sigma, logs, problems),
   };
   return { config, problems };
 }

@@ -335,6 +335,36 @@ export interface Config {
   readonly threat_intel: ThreatIntelConfig;
   /** `scheduled_queries.json` (disabled, no packs, when absent). */
   readonly scheduled_queries: ScheduledQueriesConfig;
+  /** `sigma.json`: how Sigma rules load (built-in mappings only, no outputs, when absent). */
+  readonly sigma: SigmaSettings;
+}
+
+/** How Sigma fields are found in one log type's records (`sigma.json` `logsources[].log_types`). */
+export interface SigmaLogTypeMapping {
+  /** Dotted path of the object Sigma fields are read from ('detail' for EventBridge). */
+  readonly root?: string;
+  /** Sigma field name -> dotted record path (from the root). */
+  readonly fields?: Readonly<Record<string, string>>;
+  /** Match field names case-insensitively where the schema does not declare the keys. */
+  readonly fold_case?: boolean;
+}
+
+/** One Sigma logsource and the log types it maps to. */
+export interface SigmaLogsource {
+  readonly product?: string;
+  readonly service?: string;
+  readonly category?: string;
+  readonly log_types: Readonly<Record<string, SigmaLogTypeMapping>>;
+}
+
+/** `sigma.json`. */
+export interface SigmaSettings {
+  /** Outputs of Sigma rules that name none. */
+  readonly outputs: readonly string[];
+  /** Use the built-in logsource mappings too. */
+  readonly builtin_logsources: boolean;
+  /** The file's own logsource mappings. */
+  readonly logsources: readonly SigmaLogsource[];
 }
 
 /** Scheduled Athena queries (`scheduled_queries.json`). */

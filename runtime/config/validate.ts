@@ -11,8 +11,9 @@ import lookupTablesSchema from './json-schemas/lookup-tables.schema.json';
 import threatIntelSchema from './json-schemas/threat-intel.schema.json';
 import normalizedTypesSchema from './json-schemas/normalized-types.schema.json';
 import scheduledQueriesSchema from './json-schemas/scheduled-queries.schema.json';
+import sigmaSchema from './json-schemas/sigma.schema.json';
 
-export type ConfigFileKind = 'variables' | 'logs' | 'outputs' | 'lookup_tables' | 'threat_intel' | 'normalized_types' | 'scheduled_queries';
+export type ConfigFileKind = 'variables' | 'logs' | 'outputs' | 'lookup_tables' | 'threat_intel' | 'normalized_types' | 'scheduled_queries' | 'sigma';
 
 const SCHEMAS: Record<ConfigFileKind, object> = {
   variables: variablesSchema,
@@ -22,6 +23,7 @@ const SCHEMAS: Record<ConfigFileKind, object> = {
   threat_intel: threatIntelSchema,
   normalized_types: normalizedTypesSchema,
   scheduled_queries: scheduledQueriesSchema,
+  sigma: sigmaSchema,
 };
 
 let compiled: Map<ConfigFileKind, ValidateFunction> | undefined;

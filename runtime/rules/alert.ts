@@ -56,6 +56,7 @@ export function buildAlert(rule: RuleDefinition, event: ClassifiedRecord, input:
     merge_by_keys: o.merge_by_keys ?? [],
     merge_window_mins: o.merge_window_mins ?? 0,
     ...(o.publishers === undefined ? {} : { publishers: namesOf(rule) }),
+    ...(o.attack !== undefined && o.attack.length > 0 ? { attack: o.attack } : {}),
     created: input.created.toISOString(),
   };
 }

@@ -21,7 +21,7 @@ interface Entry {
 const entries: Entry[] = [];
 
 /** Registers a rule (called by `rule()`). */
-export function registerRule(fn: RuleFunction<never>, options: RuleOptions<never>): void {
+export function registerRule(fn: RuleFunction<never>, options: RuleOptions<never>, meta: { readonly file?: string } = {}): void {
   const name = fn.name;
   if (!name || name === 'anonymous') {
     throw new RuleDefinitionError(
@@ -29,7 +29,7 @@ export function registerRule(fn: RuleFunction<never>, options: RuleOptions<never
       'write rule({...})(function my_rule_name(rec) { ... })',
     );
   }
-  entries.push({ name, fn, options, disabled: options.disabled === true });
+  entries.push({ name, fn, options, disabled: options.disabled === true, ...(meta.file !== undefined ? { file: meta.file } : {}) });
 }
 
 /** Marks a registered rule function as disabled (called by `disable()`). */
@@ -78,6 +78,11 @@ export function optionProblems(name: string, options: RuleOptions<never>): strin
   for (const output of options.outputs ?? []) {
     if (typeof output !== 'string' || !/^[\w-]+:.+$/.test(output)) {
       problems.push(`${where}: outputs are written "service:descriptor", got ${JSON.stringify(output)}`);
+    }
+  }
+  for (const id of options.attack ?? []) {
+    if (typeof id !== 'string' || !/^T\d{4}(\.\d{3})?$/.test(id)) {
+      problems.push(`${where}: attack ids are ATT&CK technique ids such as "T1078" or "T1562.008", got ${JSON.stringify(id)}`);
     }
   }
   if (options.publishers !== undefined) problems.push(...publisherProblems(name, options.publishers));

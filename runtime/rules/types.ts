@@ -69,6 +69,11 @@ export interface RuleOptions<R = AnyRecord> {
    * name (a string) works too. @default the default publisher (the whole alert)
    */
   readonly publishers?: PublisherSpec;
+  /**
+   * MITRE ATT&CK technique ids the rule detects ('T1562.008'), carried on every alert (`attack`) and
+   * counted by `streamalert rule coverage`.
+   */
+  readonly attack?: readonly string[];
   /** Overrides the description taken from the rule's doc comment. */
   readonly description?: string;
   /** Keep the rule in the code but off. Same as wrapping it with `disable(...)`. */
@@ -115,6 +120,8 @@ export interface Alert {
   readonly merge_window_mins: number;
   /** Names of the publishers per output, as the rule declared them. */
   readonly publishers?: AlertPublishers;
+  /** ATT&CK technique ids of the rule (absent when it names none). */
+  readonly attack?: readonly string[];
   /** ISO-8601 time the alert was created. */
   readonly created: string;
   /** The rule was staged: the alert goes to the staging output only (set by the rule processor's staging sink). */

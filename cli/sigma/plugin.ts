@@ -1,0 +1,47 @@
+/**
+ * The esbuild plugin that turns each Sigma rule file under the rules folder into a module registering its
+ * compiled rules: YAML is parsed and checked here, at package time, so the bundle carries only JSON. A refused
+ * rule is a build error naming the file and the reason; warnings (a field the schema does not declare) are
+ * build warnings, which `lambda package` prints.
+ */
+import { resolve, sep } from 'node:path';
+import type { Plugin } from 'esbuild';
+import type { Config } from '../../runtime/config';
+import { loadSigmaFile } from './load';
+
+/** Options of {@link sigmaPlugin}. */
+export interface SigmaPluginOptions {
+  readonly rulesDir: string;
+  readonly config: Config;
+  /** Base for the file names carried in the bundle. */
+  readonly project: string;
+  /** Path of runtime/rules/sigma/register.ts (the bundle's own registry). */
+  readonly registerModule: string;
+}
+
+/** esbuild plugin compiling `.yml`/`.yaml` rule files. */
+export function sigmaPlugin(options: SigmaPluginOptions): Plugin {
+  const rulesDir = resolve(options.rulesDir) + sep;
+  return {
+    name: 'streamalert-sigma',
+    setup(build) {
+      build.onLoad({ filter: /\.ya?ml$/ }, (args) => {
+        if (!args.path.startsWith(rulesDir)) return undefined;
+        const results = loadSigmaFile(args.path, options.config, options.project);
+        const refused = results.filter((r) => r.status === 'refused');
+        const warnings = results.flatMap((r) => r.warnings.map((w) => ({ text: `${r.file}: ${r.rule?.name ?? ''}: ${w}` })));
+        if (refused.length > 0) {
+          return {
+            errors: refused.map((r) => ({
+              text: `${r.file}${results.length > 1 ? ` (document ${r.document})` : ''}: Sigma rule refused: ${r.reason} (see streamalert rule sigma check)`,
+            })),
+            warnings,
+          };
+        }
+        const calls = results.map((r) => `registerSigmaRule(${JSON.stringify(r.rule)});`);
+        const contents = [`import { registerSigmaRule } from ${JSON.stringify(options.registerModule)};`, ...calls, ''].join('\n');
+        return { contents, loader: 'js', warnings };
+      });
+    },
+  };
+}
