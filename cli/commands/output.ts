@@ -11,10 +11,18 @@ export function registerOutputCommands(parent: Command): void {
     .requiredOption('--descriptor <name>', 'descriptor name (slack:<name> in rules)')
     .option('--from-stdin', 'read the properties as a JSON object from stdin instead of prompting')
     .option('--resource <name>', 'for outputs configured by resource (aws-s3 bucket, aws-sns topic, aws-sqs queue, aws-firehose stream, aws-lambda function)')
+    .option('--allow-http', 'accept http:// URLs for an output holding credentials (sent in clear text; refused without this flag)')
     .addHelpText('after', '\nSecrets are never taken from arguments. Example: echo \'{"url":"https://hooks.slack.com/..."}\' | streamalert output set slack --descriptor security --from-stdin')
     .action(
-      action<{ descriptor: string; fromStdin?: boolean; resource?: string }>((ctx, flags, args) =>
-        setOutput(ctx, { configDir: ctx.globals.config, service: args[0], descriptor: flags.descriptor, fromStdin: flags.fromStdin === true, resource: flags.resource }),
+      action<{ descriptor: string; fromStdin?: boolean; resource?: string; allowHttp?: boolean }>((ctx, flags, args) =>
+        setOutput(ctx, {
+          configDir: ctx.globals.config,
+          service: args[0],
+          descriptor: flags.descriptor,
+          fromStdin: flags.fromStdin === true,
+          resource: flags.resource,
+          allowHttp: flags.allowHttp === true,
+        }),
       ),
     );
   output

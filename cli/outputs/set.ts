@@ -6,6 +6,7 @@
 import { loadConfig } from '../../runtime/config';
 import { UsageError } from '../../runtime/errors';
 import '../../runtime/outputs/all';
+import { isLoopbackHost } from '../../runtime/outputs/http';
 import { getOutput, outputServices } from '../../runtime/outputs/registry';
 import type { OutputProperty, OutputService } from '../../runtime/outputs/types';
 import type { CommandContext } from '../context';
@@ -61,6 +62,25 @@ async function promptProperties(prompter: Prompter, properties: readonly OutputP
   return checkRequired(values, service);
 }
 
+/**
+ * Properties holding an http:// URL to a host other than loopback, for a service with credentials (its
+ * secrets would be sent in clear text).
+ */
+export function plainHttpProperties(values: Readonly<Record<string, string>>, service: OutputService): string[] {
+  if (!service.properties.some((p) => p.secret)) return [];
+  return Object.entries(values)
+    .filter(([, value]) => {
+      if (!/^http:\/\//i.test(value)) return false;
+      try {
+        return !isLoopbackHost(new URL(value).hostname);
+      } catch {
+        return true;
+      }
+    })
+    .map(([name]) => name)
+    .sort();
+}
+
 /** Does the work of `output set`. */
 export async function setOutput(ctx: CommandContext, options: OutputSetOptions): Promise<void> {
   const service = requireService(options.service);
@@ -81,6 +101,17 @@ export async function setOutput(ctx: CommandContext, options: OutputSetOptions):
   const values = options.fromStdin
     ? parseStdinProperties(await (options.readStdin ?? readAllStdin)(), service)
     : await promptProperties(options.prompter ?? terminalPrompter(), service.properties, service);
+  const plain = plainHttpProperties(values, service);
+  if (plain.length > 0 && options.allowHttp !== true) {
+    throw new UsageError(
+      `${service.service}:${options.descriptor}: ${plain.join(', ')} ${plain.length === 1 ? 'is an' : 'are'} http:// URL${plain.length === 1 ? '' : 's'}: this output's credentials would cross the network in clear text`,
+      'use https://, or pass --allow-http to accept the risk',
+    );
+  }
+  if (plain.length > 0) {
+    values.allow_http = 'yes';
+    ctx.io.warn(`${service.service}:${options.descriptor}: credentials will be sent over plain http (${plain.join(', ')}), as --allow-http asks`);
+  }
   const ssm = options.ssm ?? createSsmClient(config.account.region);
   const parameter = await putDescriptorParameter(ssm, config, service.service, options.descriptor, values);
   const added = putDescriptor(document, service.service, options.descriptor);

@@ -18,6 +18,8 @@ export interface OutputSetOptions extends OutputCommandBase {
   readonly resource?: string;
   /** Read the properties as a JSON object from stdin instead of prompting. */
   readonly fromStdin: boolean;
+  /** Accept http:// URLs for an output holding credentials (stored as its `allow_http` property). */
+  readonly allowHttp?: boolean;
   /** @default the terminal prompter */
   readonly prompter?: Prompter;
   /** @default all of process.stdin */

@@ -14,6 +14,7 @@
  * | FirstDispatch  | S    | first dispatch time (absent until dispatched)                            |
  * | Dispatched     | S    | latest dispatch time (absent until dispatched)                           |
  * | LastErrors     | M    | output -> its latest error (S)                                           |
+ * | Accepted       | SS   | `<output>#<n>`: messages of the alert an output took before failing      |
  * | TTL            | N    | epoch seconds after which DynamoDB may expire the item                   |
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
@@ -34,6 +35,24 @@ export const MAX_ITEM_BYTES = 400 * 1024;
 export const INLINE_ITEM_BYTES = 300 * 1024;
 /** Longest error kept per output. */
 export const MAX_ERROR_CHARS = 2000;
+
+/** One `Accepted` entry: `output` had taken `count` messages of the alert. */
+export function acceptedEntry(output: string, count: number): string {
+  return `${output}#${count}`;
+}
+
+/** `Accepted` entries back to output -> the most messages it took. */
+export function decodeAccepted(entries: readonly string[]): Record<string, number> {
+  const accepted: Record<string, number> = {};
+  for (const entry of entries) {
+    const at = entry.lastIndexOf('#');
+    const count = Number(entry.slice(at + 1));
+    if (at <= 0 || !Number.isInteger(count) || count <= 0) continue;
+    const output = entry.slice(0, at);
+    accepted[output] = Math.max(accepted[output] ?? 0, count);
+  }
+  return accepted;
+}
 
 /** The key attributes of an alert. */
 export function keyItem(key: AlertKey): Item {
@@ -126,6 +145,7 @@ export function decodeAlert(item: Item, record?: Readonly<Record<string, unknown
       ...(item.FirstDispatch?.S === undefined ? {} : { first_dispatch: item.FirstDispatch.S }),
       ...(item.Dispatched?.S === undefined ? {} : { last_dispatch: item.Dispatched.S }),
       last_errors: lastErrors,
+      ...(item.Accepted?.SS === undefined ? {} : { accepted: decodeAccepted(item.Accepted.SS) }),
     },
     ...(recordKey === undefined ? {} : { record_key: recordKey }),
   };

@@ -8,7 +8,7 @@ import type { Alert } from '../rules/types';
 import { BATCH_GET_MAX, batchGet, batchWrite, type BatchContext } from './batch-ops';
 import { dynamoClient, type DynamoHandle } from './client';
 import { AlertStoreError, InvalidAlertItemError } from './errors';
-import { decodeAlert, decodeKey, encodeAlert, INLINE_ITEM_BYTES, itemBytes, keyItem, MAX_ERROR_CHARS, type Item } from './item';
+import { acceptedEntry, decodeAlert, decodeKey, encodeAlert, INLINE_ITEM_BYTES, itemBytes, keyItem, MAX_ERROR_CHARS, type Item } from './item';
 import { recordKeyOf, type AlertObjects } from './records';
 import { DEFAULT_RETRY, sleep as realSleep, type RetryPolicy } from './retry';
 import type { AlertKey, StoredAlert } from './types';
@@ -69,8 +69,11 @@ export interface AlertStore {
   markDispatched(key: AlertKey, at: Date): Promise<boolean>;
   /** Records that `output` acknowledged the alert (conditional: the alert exists, the output is not recorded yet). */
   markSent(key: AlertKey, output: string): Promise<MarkSentResult>;
-  /** Keeps the latest error of `output`; a permanent failure also puts it in OutputsFailed. */
-  recordFailure(key: AlertKey, output: string, error: string, permanent: boolean): Promise<void>;
+  /**
+   * Keeps the latest error of `output`; a permanent failure also puts it in OutputsFailed. `accepted`: the
+   * messages of this alert the output took before failing (Slack), kept so the next attempt goes on from there.
+   */
+  recordFailure(key: AlertKey, output: string, error: string, permanent: boolean, accepted?: number): Promise<void>;
   delete(key: AlertKey): Promise<void>;
   deleteMany(keys: readonly AlertKey[]): Promise<void>;
 }
@@ -232,16 +235,24 @@ export function createAlertStore(options: AlertStoreOptions): AlertStore {
         return (await get(key)) === undefined ? 'gone' : 'already-recorded';
       }
     },
-    async recordFailure(key, output, error, permanent) {
+    async recordFailure(key, output, error, permanent, accepted) {
       const values: Record<string, AttributeValue> = { ':e': { S: error.slice(0, MAX_ERROR_CHARS) } };
-      if (permanent) values[':o'] = { SS: [output] };
+      const adds: string[] = [];
+      if (permanent) {
+        values[':o'] = { SS: [output] };
+        adds.push('OutputsFailed :o');
+      }
+      if (accepted !== undefined && accepted > 0) {
+        values[':p'] = { SS: [acceptedEntry(output, accepted)] };
+        adds.push('Accepted :p');
+      }
       try {
         await call('UpdateItem', ({ client, sdk }) =>
           client.send(
             new sdk.UpdateItemCommand({
               TableName: table,
               Key: keyItem(key),
-              UpdateExpression: `SET LastErrors.#o = :e${permanent ? ' ADD OutputsFailed :o' : ''}`,
+              UpdateExpression: `SET LastErrors.#o = :e${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
               ConditionExpression: 'attribute_exists(AlertID)',
               ExpressionAttributeNames: { '#o': output },
               ExpressionAttributeValues: values,

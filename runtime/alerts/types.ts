@@ -35,6 +35,8 @@ export interface AlertState {
   readonly last_dispatch?: string;
   /** The latest error of each output that failed (cut to a few KB). */
   readonly last_errors: Readonly<Record<string, string>>;
+  /** Output -> messages of this alert it accepted before failing (Slack), so a retry does not send them again. */
+  readonly accepted?: Readonly<Record<string, number>>;
 }
 
 /** An alert as the table holds it. */

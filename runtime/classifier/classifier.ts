@@ -58,6 +58,7 @@ function isBlank(data: unknown): boolean {
 function success(log: CompiledLog, parsed: ParsedPayload, raw: RawRecord): ClassifyOutcome {
   const records: ClassifiedRecord[] = parsed.records.map((record) => ({
     log_type: log.name,
+    ...(log.parser === undefined ? {} : { parser: log.parser }),
     record,
     normalized: log.normalize(record),
     source: raw.source,

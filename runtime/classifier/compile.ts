@@ -16,6 +16,8 @@ import { compileSyslogParser } from './parsers/syslog';
 /** A log type ready to classify. */
 export interface CompiledLog {
   readonly name: string;
+  /** The schema's parser (`json`, `csv`, `kv`, `syslog`, `spaced`). */
+  readonly parser?: string;
   /** Lower is tried first; undefined after every prioritised type. */
   readonly priority?: number;
   /** Declaration order in the configuration. */
@@ -47,6 +49,7 @@ export function compileLog(log: LogSchema, index: number): CompiledLog {
   const declared = new Set([...Object.keys(log.schema), ENVELOPE_KEY]);
   return {
     name: log.name,
+    parser: log.parser,
     priority: typeof log.configuration.priority === 'number' ? log.configuration.priority : undefined,
     index,
     parse: compile(log),

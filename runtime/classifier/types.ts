@@ -27,6 +27,8 @@ export type NormalizedValues = Readonly<Record<string, readonly unknown[]>>;
 /** A record that matched a schema. One raw record can yield several (a `json_path` over a list). */
 export interface ClassifiedRecord {
   readonly log_type: string;
+  /** The parser of the log type that matched (`json`, `csv`, ...). */
+  readonly parser?: string;
   /** The parsed record, with types coerced to the schema and optional keys filled with defaults. */
   readonly record: Readonly<Record<string, unknown>>;
   readonly normalized: NormalizedValues;

@@ -56,8 +56,14 @@ export function createAlertProcessor(options: AlertProcessorOptions): AlertProce
     return stored === undefined ? undefined : { alert: stored.alert, state: stored.state };
   };
 
-  const sendOne = async (alert: Alert, key: AlertKey, output: string) => {
-    const result = await deliverToOutput(alert, output, { config: options.config, secrets: options.secrets, timeoutMs, logger });
+  const sendOne = async (alert: Alert, key: AlertKey, output: string, state: AlertState) => {
+    // Messages an earlier attempt got accepted (Slack) are not sent again; progress made now is kept on failure.
+    const resumeAt = state.accepted?.[output] ?? 0;
+    let accepted = resumeAt;
+    const onProgress = (n: number): void => {
+      accepted = Math.max(accepted, n);
+    };
+    const result = await deliverToOutput(alert, output, { config: options.config, secrets: options.secrets, timeoutMs, logger, resumeAt, onProgress });
     const fields = { rule_name: alert.rule_name, alert_id: alert.alert_id, output };
     if (result.ok) {
       try {
@@ -74,7 +80,7 @@ export function createAlertProcessor(options: AlertProcessorOptions): AlertProce
     }
     logger[result.retryable ? 'warn' : 'error']('alert not sent', { ...fields, retryable: result.retryable, error: result.error });
     try {
-      await store.recordFailure(key, output, result.error, !result.retryable);
+      await store.recordFailure(key, output, result.error, !result.retryable, accepted > resumeAt ? accepted : undefined);
     } catch (err) {
       logger.error('output failure could not be recorded', { ...fields, error: errorMessage(err) });
     }
@@ -89,7 +95,7 @@ export function createAlertProcessor(options: AlertProcessorOptions): AlertProce
     }
     const { alert, state } = loaded;
     const key: AlertKey = { rule_name: alert.rule_name, alert_id: alert.alert_id };
-    const outcomes = await Promise.all(remainingOutputs(alert, state).map((output) => sendOne(alert, key, output)));
+    const outcomes = await Promise.all(remainingOutputs(alert, state).map((output) => sendOne(alert, key, output, state)));
     const sent = outcomes.filter((o) => o.ok).map((o) => o.output);
     const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ output: o.output, retryable: o.retryable, error: o.error }]));
     const done = new Set([...state.outputs_sent, ...sent]);

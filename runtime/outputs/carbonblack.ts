@@ -1,8 +1,9 @@
 /**
  * `carbonblack` (VMware Carbon Black EDR / CB Response): bans a binary hash. The rule says what to ban in its
  * context: `{ carbonblack: { action: 'ban', value: '<md5>' } }`. An existing, enabled ban is left alone; a
- * disabled one is enabled again (`PUT /api/v1/banning/blacklist/<md5>`); otherwise a ban is created
- * (`POST /api/v1/banning/blacklist`). Header `X-Auth-Token`.
+ * disabled one is enabled again by POSTing it back to `/api/v1/banning/blacklist` with `enabled: true` (what
+ * Carbon Black's own client, cbapi, does, and StreamAlert through it); otherwise a ban is created (the same
+ * POST). Header `X-Auth-Token`.
  */
 import { deliver, joinUrl, requireProperty } from './common/deliver';
 import { isObject } from './common/publication';
@@ -33,11 +34,12 @@ export const carbonblackOutput: OutputService = {
       const existing = await http.request({ url: banUrl, headers, allowStatus: [404] });
       const ban = existing.status === 404 ? undefined : existing.json();
       if (isObject(ban) && ban.enabled === true) return `hash ${md5} already banned`;
+      const listUrl = joinUrl(base, 'api/v1/banning/blacklist');
       if (isObject(ban)) {
-        await http.request({ method: 'PUT', url: banUrl, headers, json: { ...ban, enabled: true } });
+        await http.request({ method: 'POST', url: listUrl, headers, json: { ...ban, md5hash: md5, enabled: true } });
         return `ban of ${md5} enabled again`;
       }
-      await http.request({ url: joinUrl(base, 'api/v1/banning/blacklist'), headers, json: { md5hash: md5, text: 'Banned from StreamAlert', enabled: true } });
+      await http.request({ url: listUrl, headers, json: { md5hash: md5, text: 'Banned from StreamAlert', enabled: true } });
       return `hash ${md5} banned`;
     }),
 };

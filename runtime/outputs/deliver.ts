@@ -2,6 +2,7 @@
  * Sending one alert to one output: find the service, its descriptor in outputs.json, its properties in SSM,
  * make the publication, and send within the timeout. Every failure is an {@link OutputResult}, never a throw.
  */
+import { alertsTableName, dataBucketName, ALERT_HISTORY_PREFIX } from '../config/names';
 import type { Config } from '../config/types';
 import { errorMessage } from '../errors';
 import type { Logger } from '../logger';
@@ -10,6 +11,7 @@ import type { Publication } from '../publishers/types';
 import type { Alert } from '../rules/types';
 import { getOutput, parseOutputName } from './registry';
 import type { SecretSource } from './secrets';
+import { alertObjectKey } from './aws/aws-s3';
 import type { OutputResult } from './types';
 
 /** What {@link deliverToOutput} needs. */
@@ -18,6 +20,29 @@ export interface DeliveryContext {
   readonly secrets: SecretSource;
   readonly timeoutMs: number;
   readonly logger: Logger;
+  /** Messages of this alert the output accepted in earlier attempts (Slack), so they are not sent again. */
+  readonly resumeAt?: number;
+  /** Told the number of messages accepted so far, after each one. */
+  readonly onProgress?: (accepted: number) => void;
+}
+
+/**
+ * Where the full record of `alert` is kept, for outputs that must shorten it: the objects its aws-s3 outputs
+ * write, the alert history when it goes to `aws-firehose:alerts`, and always the alerts table until every
+ * output has it.
+ */
+export function recordLocation(alert: Alert, config: Pick<Config, 'account' | 'outputs'>): string {
+  const places: string[] = [];
+  for (const output of alert.outputs) {
+    const at = output.indexOf(':');
+    const service = output.slice(0, at);
+    const descriptor = output.slice(at + 1);
+    const resource = config.outputs[service]?.[descriptor];
+    if (service === 'aws-s3' && typeof resource === 'string' && resource !== '') places.push(`s3://${resource.replace(/^arn:[^:]*:s3:::/, '')}/${alertObjectKey(alert)}`);
+    if (service === 'aws-firehose' && descriptor === 'alerts') places.push(`alert history s3://${dataBucketName(config)}/${ALERT_HISTORY_PREFIX}/ (Athena table "alerts")`);
+  }
+  places.push(`alerts table ${alertsTableName(config)} until delivered`);
+  return `alert ${alert.alert_id} (rule ${alert.rule_name}); full record: ${places.join(', ')}`;
 }
 
 const fail = (error: string, retryable: boolean): OutputResult => ({ ok: false, retryable, error });
@@ -62,6 +87,9 @@ export async function deliverToOutput(alert: Alert, output: string, ctx: Deliver
     account: ctx.config.account,
     timeoutMs: ctx.timeoutMs,
     logger: ctx.logger,
+    recordPointer: recordLocation(alert, ctx.config),
+    ...(ctx.resumeAt === undefined ? {} : { resumeAt: ctx.resumeAt }),
+    ...(ctx.onProgress === undefined ? {} : { onProgress: ctx.onProgress }),
   };
   let timer: NodeJS.Timeout | undefined;
   // A hard stop a little after the output's own timeout, for an output that ignores its abort signal.

@@ -5,11 +5,23 @@
  * Publisher fields: `@github.title`, `@github.body`.
  */
 import { deliver, joinUrl, optionalProperty, requireProperty } from './common/deliver';
+import { fitText, recordPointer, VENDOR_LIMITS } from './common/fit';
 import { isObject, pubString, sortedJson } from './common/publication';
 import type { OutputService } from './types';
 
 /** Default API base. */
 export const GITHUB_API = 'https://api.github.com';
+
+/**
+ * The issue body within GitHub's 65,536 characters: the record (or a publisher's `@github.body`) is shortened,
+ * with a marker naming the alert and where its full record is.
+ */
+export function githubBody(description: string, custom: unknown, record: unknown, pointer: string): string {
+  if (typeof custom === 'string') return fitText(custom, VENDOR_LIMITS.githubBodyChars, pointer);
+  const head = `### Description\n${description}\n\n### Event data\n\n\`\`\`\n`;
+  const tail = '\n```';
+  return `${head}${fitText(sortedJson(record), VENDOR_LIMITS.githubBodyChars - head.length - tail.length, pointer)}${tail}`;
+}
 
 /** The GitHub output. */
 export const githubOutput: OutputService = {
@@ -34,7 +46,7 @@ export const githubOutput: OutputService = {
         headers: { Authorization: `Basic ${auth}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' },
         json: {
           title: pubString(pub, '@github.title', `StreamAlert: ${alert.rule_name}`),
-          body: pubString(pub, '@github.body', `### Description\n${alert.rule_description}\n\n### Event data\n\n\`\`\`\n${sortedJson(record)}\n\`\`\``),
+          body: githubBody(alert.rule_description, pub['@github.body'], record, recordPointer(alert, context)),
           labels,
         },
       });

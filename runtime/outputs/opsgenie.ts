@@ -8,6 +8,7 @@ import type { Publication } from '../publishers/types';
 import type { Alert, Severity } from '../rules/types';
 import { dedupKey } from './common/dedup';
 import { deliver, joinUrl, optionalProperty, requireProperty } from './common/deliver';
+import { fitText, recordPointer, VENDOR_LIMITS } from './common/fit';
 import { isObject, pubString, sortedJson } from './common/publication';
 import type { OutputService } from './types';
 
@@ -19,7 +20,7 @@ const PRIORITY: Readonly<Record<Severity, string>> = { critical: 'P1', high: 'P2
 const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 3)}...` : text);
 
 /** Opsgenie's limits: message 130, alias 512, description 15000 characters; details values are strings. */
-export function opsgeniePayload(alert: Alert, publication: Publication, descriptor: string): Record<string, unknown> {
+export function opsgeniePayload(alert: Alert, publication: Publication, descriptor: string, pointer = `alert ${alert.alert_id}`): Record<string, unknown> {
   const record = isObject(publication.record) ? publication.record : alert.record;
   const details = isObject(publication['@opsgenie.details'])
     ? Object.fromEntries(Object.entries(publication['@opsgenie.details']).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
@@ -28,7 +29,7 @@ export function opsgeniePayload(alert: Alert, publication: Publication, descript
   return {
     message: cut(pubString(publication, '@opsgenie.message', `StreamAlert: ${alert.title || alert.rule_name}`), 130),
     alias: cut(dedupKey(descriptor, alert), 512),
-    description: cut(pubString(publication, '@opsgenie.description', `${alert.rule_description}\n\n${sortedJson(record)}`), 15000),
+    description: fitText(pubString(publication, '@opsgenie.description', `${alert.rule_description}\n\n${sortedJson(record)}`), VENDOR_LIMITS.opsgenieDescriptionChars, pointer),
     tags: Array.isArray(tags) ? tags.filter((t) => typeof t === 'string') : ['streamalert', alert.rule_name],
     details,
     entity: `${alert.log_source.service}:${alert.log_source.resource}`,
@@ -49,7 +50,7 @@ export const opsgenieOutput: OutputService = {
   send: (alert, context) =>
     deliver(opsgenieOutput, context, async (http) => {
       const key = requireProperty(context, 'opsgenie', 'api_key');
-      const payload = opsgeniePayload(alert, context.publication, context.descriptor);
+      const payload = opsgeniePayload(alert, context.publication, context.descriptor, recordPointer(alert, context));
       const res = await http.request({
         url: joinUrl(optionalProperty(context, 'api_url') ?? OPSGENIE_API, 'v2/alerts'),
         headers: { Authorization: `GenieKey ${key}` },

@@ -6,6 +6,7 @@
 import type { Publication } from '../publishers/types';
 import type { Alert } from '../rules/types';
 import { deliver, requireProperty } from './common/deliver';
+import { fitJsonPayload, recordPointer, VENDOR_LIMITS } from './common/fit';
 import { isObject, pubBool, pubString } from './common/publication';
 import type { OutputService } from './types';
 
@@ -13,13 +14,21 @@ function fact(name: string, value: unknown): { name: string; value: string } {
   return { name, value: typeof value === 'string' ? value : JSON.stringify(value) ?? String(value) };
 }
 
-/** The connector card for an alert. */
-export function teamsCard(alert: Alert, publication: Publication): Record<string, unknown> {
+/**
+ * The connector card for an alert, within Teams' message limit (about 28 KB): a larger record becomes one
+ * shortened fact ending with a marker that names the alert and where its full record is.
+ */
+export function teamsCard(alert: Alert, publication: Publication, pointer = `alert ${alert.alert_id}`): Record<string, unknown> {
+  const record = isObject(publication.record) ? publication.record : alert.record;
+  return fitJsonPayload((part) => cardOf(alert, publication, part), record, VENDOR_LIMITS.teamsCardBytes, pointer);
+}
+
+function cardOf(alert: Alert, publication: Publication, record: unknown): Record<string, unknown> {
   const title = pubString(publication, '@teams.title', `StreamAlert Rule Triggered: ${alert.rule_name}`);
   const sections: unknown[] = [{ activityTitle: 'Alert Info', facts: [fact('rule_name', alert.rule_name), fact('alert_id', alert.alert_id)] }];
   if (pubBool(publication, '@teams.with_record', true)) {
-    const record = isObject(publication.record) ? publication.record : alert.record;
-    sections.push({ activityTitle: 'StreamAlert Alert Record', facts: Object.entries(record).map(([k, v]) => fact(k, v)) });
+    const facts = isObject(record) ? Object.entries(record).map(([k, v]) => fact(k, v)) : [fact('record', record)];
+    sections.push({ activityTitle: 'StreamAlert Alert Record', facts });
   }
   const extra = publication['@teams.additional_card_sections'];
   for (const section of Array.isArray(extra) ? extra : extra === undefined ? [] : [extra]) if (isObject(section)) sections.push(section);
@@ -46,7 +55,7 @@ export const teamsOutput: OutputService = {
   properties: [{ name: 'url', description: 'the full Teams webhook URL, including the secret', secret: true }],
   send: (alert, context) =>
     deliver(teamsOutput, context, async (http) => {
-      await http.request({ url: requireProperty(context, 'teams', 'url'), json: teamsCard(alert, context.publication) });
+      await http.request({ url: requireProperty(context, 'teams', 'url'), json: teamsCard(alert, context.publication, recordPointer(alert, context)) });
       return 'card posted';
     }),
 };

@@ -41,6 +41,18 @@ export interface OutputContext {
   /** Milliseconds one call may take before it is abandoned (a retryable failure). */
   readonly timeoutMs: number;
   readonly logger: Logger;
+  /**
+   * Where the full record is kept ("alert <id>; full record: s3://..."), shown by outputs that must shorten
+   * an alert to fit their vendor's limit. @default `alert <id>`
+   */
+  readonly recordPointer?: string;
+  /**
+   * Outputs that send one alert as several messages (Slack): how many messages earlier attempts already had
+   * accepted, so a retry goes on from there instead of sending them again. @default 0
+   */
+  readonly resumeAt?: number;
+  /** Called with the number of messages accepted so far, after each one (see {@link OutputContext.resumeAt}). */
+  readonly onProgress?: (accepted: number) => void;
 }
 
 /** One output service. */

@@ -5,6 +5,7 @@ import { DEFAULT_PUBLISHER_NAME, type Publication } from './types';
 
 /**
  * The alert as one JSON object. Keys follow StreamAlert's output dict (`id`, `log_source` = the log type,
+ * `log_type` = its parser,
  * `source_service`, `source_entity`, ...) so consumers of its outputs keep working; `severity` and `title`
  * are ours. Existing keys are never renamed (Athena tables and output consumers depend on them).
  */
@@ -15,7 +16,8 @@ export function defaultPublication(alert: Alert): Publication {
     created: alert.created,
     id: alert.alert_id,
     log_source: alert.log_type,
-    log_type: alert.log_type,
+    // StreamAlert's `log_type` is the parser (json, csv, kv, syslog); the log type is `log_source`.
+    log_type: alert.parser ?? alert.log_type,
     outputs: [...alert.outputs].sort(),
     publishers: alert.publishers ?? {},
     record: alert.record,

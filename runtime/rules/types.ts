@@ -109,8 +109,15 @@ export interface Alert {
   readonly rule_name: string;
   readonly rule_description: string;
   readonly severity: Severity;
+  /**
+   * True when the rule declared its severity. Paging outputs page a rule without one at `critical`, as
+   * StreamAlert always did, so a ported rule keeps waking people. Absent on alerts stored before it existed.
+   */
+  readonly severity_declared?: boolean;
   readonly title: string;
   readonly log_type: string;
+  /** Parser of the log type (`json`, `csv`, `kv`, `syslog`, `spaced`): StreamAlert's `log_type` in publications. */
+  readonly parser?: string;
   readonly log_source: AlertLogSource;
   readonly cluster: string;
   readonly record: Readonly<Record<string, unknown>>;

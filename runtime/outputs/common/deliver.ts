@@ -28,7 +28,8 @@ export async function deliver(
   work: (http: HttpSession) => Promise<string | void>,
 ): Promise<OutputResult> {
   const secrets = secretValues(target, context);
-  const http = createHttpSession({ service: target.service, budgetMs: context.timeoutMs, secrets, logger: context.logger });
+  const allowPlainHttp = (context.properties.allow_http ?? '').trim().toLowerCase() === 'yes';
+  const http = createHttpSession({ service: target.service, budgetMs: context.timeoutMs, secrets, logger: context.logger, allowPlainHttp });
   try {
     const detail = await work(http);
     return detail === undefined ? { ok: true } : { ok: true, detail: redactSecrets(detail, secrets) };

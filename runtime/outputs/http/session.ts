@@ -55,6 +55,7 @@ export function createHttpSession(options: HttpSessionOptions): HttpSession {
   async function request(call: HttpCall): Promise<HttpResponse> {
     const url = buildUrl(call, options.service);
     const where = `${methodOf(call)} ${displayUrl(url.href)}`;
+    checkPlainHttp(url, options, where);
     for (let tries = 1; ; tries += 1) {
       if (remainingMs() < MIN_ATTEMPT_MS) {
         throw new OutputHttpError(`${options.service}: ${where}: not attempted, the ${options.budgetMs} ms output timeout is spent`, { retryable: true });
@@ -112,6 +113,27 @@ function buildUrl(call: HttpCall, service: string): URL {
   }
   for (const [key, value] of Object.entries(call.query ?? {})) appendQuery(url, key, value);
   return url;
+}
+
+/** Loopback hosts (`localhost`, 127.0.0.0/8, `::1`): traffic to them never leaves the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Secrets over plain HTTP would cross the network in clear text: an output holding credentials may use an
+ * `http://` URL only on loopback, or with the descriptor's explicit `allow_http`, and then with a warning.
+ */
+function checkPlainHttp(url: URL, options: HttpSessionOptions, where: string): void {
+  if (url.protocol !== 'http:' || options.secrets.length === 0 || isLoopbackHost(url.hostname)) return;
+  if (!options.allowPlainHttp) {
+    throw new OutputConfigError(
+      `${options.service}: ${where}: refused: an http:// URL would send this output's credentials in clear text`,
+      'use https://, or set the descriptor property allow_http to "yes" (streamalert output set ... --allow-http) to accept the risk',
+    );
+  }
+  options.logger.warn('output credentials sent over plain http (allow_http is set)', { service: options.service, target: where });
 }
 
 function appendQuery(url: URL, key: string, value: QueryValue | undefined): void {

@@ -37,6 +37,11 @@ export interface HttpSessionOptions {
   /** Values never to show in a log line or error (webhook URLs, tokens, keys). */
   readonly secrets: readonly string[];
   readonly logger: Logger;
+  /**
+   * Let `http://` URLs carry this session's secrets to hosts other than loopback (the descriptor's
+   * `allow_http` property set to `yes`); each such call is logged as a warning. @default false: refused
+   */
+  readonly allowPlainHttp?: boolean;
   /** Attempts per call, the first included. @default 3 */
   readonly maxAttempts?: number;
   /** First backoff in ms (doubled per retry, full jitter). @default 200 */

@@ -7,6 +7,7 @@
 import type { Publication } from '../../publishers/types';
 import type { Alert } from '../../rules/types';
 import { joinUrl } from '../common/deliver';
+import { fitText, VENDOR_LIMITS } from '../common/fit';
 import { isObject, pubString, sortedJson } from '../common/publication';
 import { OutputHttpError, type HttpSession } from '../http';
 
@@ -24,11 +25,31 @@ export function jqlString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** Summary and description of an alert's issue. */
-export function jiraContent(alert: Alert, publication: Publication): { summary: string; description: string } {
-  const summary = pubString(publication, '@jira.issue_summary', `StreamAlert ${alert.rule_name}`);
+/**
+ * Neutralises the wiki-markup macros that end or open a preformatted block (`{code}`, `{noformat}`), so a log
+ * value cannot close the description's code block and inject markup (links, remote images) after it. The
+ * brace is escaped as Jira's markup escapes it (`\{`): shown, not interpreted.
+ */
+export function escapeJiraCode(text: string): string {
+  return text.replace(/\{(?=(?:code|noformat)\b)/gi, '\\{');
+}
+
+const OPEN = '{code:JSON}';
+const CLOSE = '{code}';
+
+/**
+ * Summary and description of an alert's issue. The description is the publication as JSON in a code block,
+ * escaped, and shortened to Jira's 32,767 characters a field with a marker naming the alert and where its
+ * full record is.
+ */
+export function jiraContent(alert: Alert, publication: Publication, pointer = `alert ${alert.alert_id}`): { summary: string; description: string } {
+  const summary = fitText(pubString(publication, '@jira.issue_summary', `StreamAlert ${alert.rule_name}`), 255, pointer);
+  const custom = publication['@jira.description'];
+  if (typeof custom === 'string') return { summary, description: fitText(custom, VENDOR_LIMITS.jiraFieldChars, pointer) };
   const visible = Object.fromEntries(Object.entries(publication).filter(([k]) => !k.startsWith('@')));
-  return { summary, description: pubString(publication, '@jira.description', `{code:JSON}${sortedJson(visible)}{code}`) };
+  // Cut after escaping: a prefix of escaped text opens no macro, and the marker holds no brace.
+  const body = fitText(escapeJiraCode(sortedJson(visible)), VENDOR_LIMITS.jiraFieldChars - OPEN.length - CLOSE.length, pointer);
+  return { summary, description: `${OPEN}${body}${CLOSE}` };
 }
 
 async function findTodaysIssue(http: HttpSession, target: JiraTarget, summary: string): Promise<string | undefined> {
@@ -45,8 +66,8 @@ async function findTodaysIssue(http: HttpSession, target: JiraTarget, summary: s
 }
 
 /** Runs the flow; resolves with a line saying what was done. */
-export async function sendToJira(http: HttpSession, target: JiraTarget, alert: Alert, publication: Publication): Promise<string> {
-  const { summary, description } = jiraContent(alert, publication);
+export async function sendToJira(http: HttpSession, target: JiraTarget, alert: Alert, publication: Publication, pointer?: string): Promise<string> {
+  const { summary, description } = jiraContent(alert, publication, pointer);
   if (target.aggregate) {
     const existing = await findTodaysIssue(http, target, summary);
     if (existing !== undefined) {

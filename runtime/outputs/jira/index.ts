@@ -1,5 +1,6 @@
 /** `jira` (Jira Server session login) and `jira-v2` (Jira Cloud API token), StreamAlert's property names. */
 import { deliver, optionalProperty, requireProperty } from '../common/deliver';
+import { recordPointer } from '../common/fit';
 import { isObject } from '../common/publication';
 import { joinUrl } from '../common/deliver';
 import { OutputHttpError } from '../http';
@@ -43,7 +44,7 @@ export const jiraOutput: OutputService = {
       if (!session || typeof session.name !== 'string' || typeof session.value !== 'string') {
         throw new OutputHttpError('jira: login returned no session', { retryable: false });
       }
-      return sendToJira(http, { ...base, headers: { cookie: `${session.name}=${session.value}` } }, alert, context.publication);
+      return sendToJira(http, { ...base, headers: { cookie: `${session.name}=${session.value}` } }, alert, context.publication, recordPointer(alert, context));
     }),
 };
 
@@ -63,6 +64,6 @@ export const jiraV2Output: OutputService = {
     deliver(jiraV2Output, context, async (http) => {
       const auth = Buffer.from(`${requireProperty(context, 'jira-v2', 'user_name')}:${requireProperty(context, 'jira-v2', 'api_key')}`).toString('base64');
       const headers = { Accept: 'application/json', Authorization: `Basic ${auth}` };
-      return sendToJira(http, { ...common(context, 'jira-v2'), headers }, alert, context.publication);
+      return sendToJira(http, { ...common(context, 'jira-v2'), headers }, alert, context.publication, recordPointer(alert, context));
     }),
 };

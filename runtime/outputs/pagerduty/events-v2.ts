@@ -5,6 +5,7 @@
 import type { Publication } from '../../publishers/types';
 import type { Alert, Severity } from '../../rules/types';
 import { dedupKey } from '../common/dedup';
+import { fitJsonPayload, VENDOR_LIMITS } from '../common/fit';
 import { isObject, pubOptionalString, pubString } from '../common/publication';
 
 /** Default Events API v2 endpoint. */
@@ -22,11 +23,35 @@ export const PAGERDUTY_SEVERITY: Readonly<Record<Severity, 'critical' | 'error' 
 /** PagerDuty caps `payload.summary` at 1024 characters. */
 const SUMMARY_LIMIT = 1024;
 
-/** Builds the trigger event for an alert. */
-export function eventsV2Payload(alert: Alert, publication: Publication, descriptor: string, routingKey: string, withRecord = true): Record<string, unknown> {
-  const details: Record<string, unknown> = { description: alert.rule_description };
-  if (withRecord) details.record = isObject(publication.record) ? publication.record : alert.record;
-  const customDetails = '@pagerduty-v2.custom_details' in publication ? publication['@pagerduty-v2.custom_details'] : details;
+/**
+ * The PagerDuty severity of an alert: `critical` for a rule that declares none (StreamAlert paged every alert
+ * at critical), else the rule's severity mapped by {@link PAGERDUTY_SEVERITY}.
+ */
+export function pagerdutySeverity(alert: Pick<Alert, 'severity' | 'severity_declared'>): 'critical' | 'error' | 'warning' | 'info' {
+  return alert.severity_declared === true ? PAGERDUTY_SEVERITY[alert.severity] : 'critical';
+}
+
+/**
+ * Builds the trigger event for an alert, within PagerDuty's 512 KB event limit: a larger record (or publisher
+ * `custom_details`) is shortened with a marker naming the alert and where its full record is.
+ */
+export function eventsV2Payload(
+  alert: Alert,
+  publication: Publication,
+  descriptor: string,
+  routingKey: string,
+  withRecord = true,
+  pointer = `alert ${alert.alert_id}`,
+): Record<string, unknown> {
+  if ('@pagerduty-v2.custom_details' in publication) {
+    return fitJsonPayload((part) => eventOf(alert, publication, descriptor, routingKey, part), publication['@pagerduty-v2.custom_details'], VENDOR_LIMITS.pagerdutyEventBytes, pointer);
+  }
+  const record = isObject(publication.record) ? publication.record : alert.record;
+  const details = (part?: unknown): Record<string, unknown> => (withRecord ? { description: alert.rule_description, record: part } : { description: alert.rule_description });
+  return fitJsonPayload((part) => eventOf(alert, publication, descriptor, routingKey, details(part)), record, VENDOR_LIMITS.pagerdutyEventBytes, pointer);
+}
+
+function eventOf(alert: Alert, publication: Publication, descriptor: string, routingKey: string, customDetails: unknown): Record<string, unknown> {
   const summary = pubString(publication, '@pagerduty-v2.summary', `StreamAlert Rule Triggered - ${alert.rule_name}`);
   return {
     routing_key: routingKey,
@@ -34,8 +59,9 @@ export function eventsV2Payload(alert: Alert, publication: Publication, descript
     dedup_key: dedupKey(descriptor, alert),
     payload: {
       summary: summary.length > SUMMARY_LIMIT ? `${summary.slice(0, SUMMARY_LIMIT - 3)}...` : summary,
-      source: `${alert.log_source.service}:${alert.log_source.resource}`,
-      severity: pubString(publication, '@pagerduty-v2.severity', PAGERDUTY_SEVERITY[alert.severity]),
+      // StreamAlert sends the log type: PagerDuty event rules and grouping match on it.
+      source: alert.log_type,
+      severity: pubString(publication, '@pagerduty-v2.severity', pagerdutySeverity(alert)),
       timestamp: alert.created,
       custom_details: customDetails,
       component: pubOptionalString(publication, '@pagerduty-v2.component'),

@@ -9,6 +9,7 @@
  */
 import type { Alert } from '../../rules/types';
 import { deliver, optionalProperty, requireProperty } from '../common/deliver';
+import { recordPointer } from '../common/fit';
 import { isObject, pubOptionalString, pubString } from '../common/publication';
 import { OutputHttpError, type HttpSession } from '../http';
 import type { OutputContext, OutputService } from '../types';
@@ -60,7 +61,7 @@ async function run(http: HttpSession, alert: Alert, context: OutputContext): Pro
   const actor = await client.userByEmail(emailFrom);
   if (!actor) throw new OutputHttpError(`${SERVICE}: email_from ${emailFrom} is not a PagerDuty user`, { retryable: false });
 
-  const event = eventsV2Payload(alert, context.publication, context.descriptor, requireProperty(context, SERVICE, 'integration_key'), rule.with_record !== false);
+  const event = eventsV2Payload(alert, context.publication, context.descriptor, requireProperty(context, SERVICE, 'integration_key'), rule.with_record !== false, recordPointer(alert, context));
   const enqueued = (await http.request({ url: optionalProperty(context, 'url') ?? EVENTS_V2_URL, json: event })).json();
   const key = isObject(enqueued) && typeof enqueued.dedup_key === 'string' ? enqueued.dedup_key : String(event.dedup_key);
   const incident = await waitForIncident(http, client, key);

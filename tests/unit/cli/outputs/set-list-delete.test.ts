@@ -97,6 +97,22 @@ describe('streamalert output set', () => {
     expect(String((err as Error).message)).not.toContain('RK-SECRET-2');
   });
 
+  it('refuses an http:// URL for an output holding credentials unless --allow-http, then stores allow_http and warns', async () => {
+    const dir = copyToTempDir(DEFAULT_CONF_DIR);
+    const jira = '{"url":"http://jira.corp.example","user_name":"u@example.com","api_key":"JIRA-SECRET","project_key":"SEC","issue_type":"Task"}';
+    const set = (allowHttp: boolean, ctx = context().ctx) =>
+      setOutput(ctx, { configDir: dir, service: 'jira-v2', descriptor: 'corp', fromStdin: true, readStdin: async () => jira, ssm, allowHttp });
+    const err = await set(false).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect(String((err as Error).message)).toMatch(/jira-v2:corp: url is an http:\/\/ URL: this output's credentials would cross the network in clear text/);
+    expect(String((err as Error).message)).not.toContain('JIRA-SECRET');
+    expect(ssmMock.commandCalls(PutParameterCommand)).toHaveLength(0);
+    const { ctx, printed } = context();
+    await set(true, ctx);
+    expect(JSON.parse(String(ssmMock.commandCalls(PutParameterCommand)[0].args[0].input.Value))).toMatchObject({ url: 'http://jira.corp.example', allow_http: 'yes' });
+    expect(printed()).toMatch(/warning: jira-v2:corp: credentials will be sent over plain http \(url\)/);
+  });
+
   it('writes a resource descriptor into outputs.json for AWS outputs, without SSM', async () => {
     const dir = copyToTempDir(DEFAULT_CONF_DIR);
     await setOutput(context().ctx, { configDir: dir, service: 'aws-lambda', descriptor: 'responder', resource: 'responder-fn:live', fromStdin: false, ssm });

@@ -16,9 +16,9 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 describe('pagerduty-v2 output', () => {
-  it('enqueues the documented Events API v2 trigger with a mapped severity', async () => {
+  it('enqueues the documented Events API v2 trigger with the mapped severity of a rule that declares one, and the log type as source', async () => {
     server.queue({ status: 202, body: { status: 'success', dedup_key: 'k' } });
-    const alert = sampleAlert();
+    const alert = sampleAlert({ severity: 'high', severity_declared: true });
     const { context } = outputContext('oncall', { routing_key: ROUTING_KEY, url: `${server.url}/v2/enqueue` }, { alert });
     const result = await pagerdutyV2Output.send(alert, context);
     expect(result.ok).toBe(true);
@@ -30,7 +30,7 @@ describe('pagerduty-v2 output', () => {
       dedup_key: 'oncall:a1b2c3d4e5f6',
       payload: {
         summary: 'StreamAlert Rule Triggered - cloudtrail_root_account_usage',
-        source: 'kinesis:prefix_prod_streamalert',
+        source: 'cloudtrail:events',
         severity: 'error',
         timestamp: alert.created,
         custom_details: { description: alert.rule_description, record: alert.record },
@@ -39,6 +39,22 @@ describe('pagerduty-v2 output', () => {
       images: [],
       links: [],
     });
+  });
+
+  it('pages at critical, as StreamAlert always did, for a rule that declares no severity', async () => {
+    const cases: [Partial<Parameters<typeof sampleAlert>[0]>, string][] = [
+      [{ severity: 'medium' }, 'critical'],
+      [{ severity: 'medium', severity_declared: true }, 'warning'],
+      [{ severity: 'low', severity_declared: true }, 'info'],
+      [{ severity: 'critical', severity_declared: true }, 'critical'],
+    ];
+    for (const [fields, expected] of cases) {
+      server.reset();
+      const alert = sampleAlert(fields);
+      const { context } = outputContext('oncall', { routing_key: ROUTING_KEY, url: `${server.url}/v2/enqueue` }, { alert });
+      expect((await pagerdutyV2Output.send(alert, context)).ok).toBe(true);
+      expect((server.requests[0].json as { payload: { severity: string } }).payload.severity).toBe(expected);
+    }
   });
 
   it('gives every alert of one merge group, and the merged alerts the merger sends for it, the same dedup key', async () => {
@@ -94,7 +110,7 @@ describe('pagerduty (Events API v1) output', () => {
       incident_key: 'legacy:a1b2c3d4e5f6',
       description: 'StreamAlert Rule Triggered - cloudtrail_root_account_usage',
       details: { description: alert.rule_description, record: alert.record },
-      client: 'StreamAlert',
+      client: 'streamalert',
       client_url: '',
       contexts: [],
     });

@@ -45,11 +45,13 @@ describe('carbonblack output', () => {
     expect([create.method, create.path, create.json]).toEqual(['POST', '/api/v1/banning/blacklist', { md5hash: md5.toLowerCase(), text: 'Banned from StreamAlert', enabled: true }]);
   });
 
-  it('enables a disabled ban again and leaves an enabled one alone', async () => {
-    server.queue({ body: { md5hash: md5.toLowerCase(), enabled: false } });
+  it('enables a disabled ban again by POSTing it to the blacklist, as Carbon Black\'s own client does, and leaves an enabled one alone', async () => {
+    server.queue({ body: { md5hash: md5.toLowerCase(), enabled: false, text: 'old ban' } });
     const { context } = outputContext('cb', { url: server.url, token: 'CBTOKEN' });
     expect((await carbonblackOutput.send(ban, context)).ok).toBe(true);
-    expect(server.requests[1].method).toBe('PUT');
+    const enable = server.requests[1];
+    expect([enable.method, enable.path, enable.json]).toEqual(['POST', '/api/v1/banning/blacklist', { md5hash: md5.toLowerCase(), text: 'old ban', enabled: true }]);
+    expect(server.requests.some((r) => r.method === 'PUT')).toBe(false);
     server.reset();
     server.queue({ body: { md5hash: md5.toLowerCase(), enabled: true } });
     expect(await carbonblackOutput.send(ban, context)).toEqual({ ok: true, detail: `hash ${md5.toLowerCase()} already banned` });
