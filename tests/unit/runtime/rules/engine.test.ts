@@ -105,6 +105,7 @@ describe('rules engine', () => {
       rule_name: 'full_rule',
       rule_description: 'Full rule.',
       severity: 'high',
+      severity_declared: true,
       title: 'user bob',
       log_type: 'x',
       log_source: { service: 'kinesis', resource: 'stream_a' },
