@@ -20,7 +20,8 @@ export function defaultEnrichment(config: Config, cluster: string, logger: Logge
   const steps: Enrich[] = [];
   const lt = config.lookup_tables;
   if (lt.enabled && Object.keys(lt.tables).length > 0) {
-    const store = createLookupTableStore({ config: lt, logger });
+    // Lookup and IOC tables live in the account region, whichever region this cluster runs in.
+    const store = createLookupTableStore({ config: lt, logger, region: config.account.region });
     steps.push(async () => {
       await store.refresh();
       setLookupTables(store.snapshot());
@@ -28,7 +29,7 @@ export function defaultEnrichment(config: Config, cluster: string, logger: Logge
   }
   const ti = config.threat_intel;
   if (ti.enabled && ti.clusters.includes(cluster)) {
-    const source = cachedIocSource(dynamoDbIocSource({ table: ti.table }), { ttlSeconds: ti.cache_seconds });
+    const source = cachedIocSource(dynamoDbIocSource({ table: ti.table, region: config.account.region }), { ttlSeconds: ti.cache_seconds });
     const match = createThreatIntel({ config: ti, source, logger });
     steps.push(async (records) => void (await match(records)));
   }

@@ -7,7 +7,7 @@ import embedded from 'streamalert:config';
 import { athenaWorkgroupName, glueDatabaseName } from '../config/names';
 import { StreamAlertError } from '../errors';
 import { createLogger } from '../logger';
-import { createAthenaQueries, createKinesisSender, runPack, type PackSummary, type RunPackOptions } from '../scheduled-queries';
+import { createAthenaQueries, createKinesisSender, runPack, streamRegion, type PackSummary, type RunPackOptions } from '../scheduled-queries';
 
 /** Builds the handler; `overrides` replace any run option (Athena, sender, clock) in tests. */
 export function createHandler(overrides: Partial<RunPackOptions> = {}, config = embedded.config) {
@@ -23,7 +23,8 @@ export function createHandler(overrides: Partial<RunPackOptions> = {}, config = 
     return runPack({
       queries,
       athena: createAthenaQueries({ workgroup: athenaWorkgroupName(config), database: glueDatabaseName(config) }),
-      send: createKinesisSender(settings.destination_kinesis_stream),
+      // The stream is a data source of some cluster: its region, not the function's.
+      send: createKinesisSender(settings.destination_kinesis_stream, { region: streamRegion(config, settings.destination_kinesis_stream) }),
       region: config.account.region,
       waitMs: settings.wait_secs * 1000,
       timeoutMs: settings.timeout_secs * 1000,

@@ -7,15 +7,24 @@ export interface DynamoDb {
   readonly client: InstanceType<DynamoSdk['DynamoDBClient']>;
 }
 
-let shared: Promise<DynamoDb> | undefined;
+const shared = new Map<string, Promise<DynamoDb>>();
 
-/** The shared client (endpoint and region from the environment: `AWS_ENDPOINT_URL` in tests). */
-export function dynamoDb(): Promise<DynamoDb> {
-  shared ??= import('./dynamodb-sdk.lazy').then((sdk) => ({ sdk, client: new sdk.DynamoDBClient({ maxAttempts: 3 }) }));
-  return shared;
+/**
+ * The shared client of `region` (endpoint from the environment: `AWS_ENDPOINT_URL` in tests). Pass the region
+ * of the table: a function in another region (a cluster outside the account region) must not use its own.
+ * Without one, the environment's region.
+ */
+export function dynamoDb(region?: string): Promise<DynamoDb> {
+  const key = region ?? '';
+  let client = shared.get(key);
+  if (client === undefined) {
+    client = import('./dynamodb-sdk.lazy').then((sdk) => ({ sdk, client: new sdk.DynamoDBClient({ maxAttempts: 3, ...(region ? { region } : {}) }) }));
+    shared.set(key, client);
+  }
+  return client;
 }
 
-/** Forgets the shared client (tests that change the endpoint). */
+/** Forgets the shared clients (tests that change the endpoint). */
 export function resetDynamoDb(): void {
-  shared = undefined;
+  shared.clear();
 }

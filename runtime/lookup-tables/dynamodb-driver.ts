@@ -28,7 +28,7 @@ export function itemKey(table: DynamoDbLookupTable, item: Readonly<Record<string
 }
 
 /** The driver of a DynamoDB-backed table. */
-export function dynamoDbTableDriver(table: DynamoDbLookupTable, logger: Logger, db: () => Promise<DynamoDb> = dynamoDb): LookupTableDriver {
+export function dynamoDbTableDriver(table: DynamoDbLookupTable, logger: Logger, db: () => Promise<DynamoDb> = () => dynamoDb()): LookupTableDriver {
   return {
     describe: `dynamodb://${table.table}`,
     async load() {

@@ -8,6 +8,7 @@
 import type { LookupTablesConfig } from '../config/intel';
 import { errorMessage } from '../errors';
 import type { Logger } from '../logger';
+import { dynamoDb } from './dynamodb-client';
 import { dynamoDbTableDriver } from './dynamodb-driver';
 import { s3TableDriver } from './s3-driver';
 import type { LookupTableDriver, LookupTableStore, TableValues } from './types';
@@ -19,6 +20,8 @@ export const RETRY_AFTER_FAILURE_MS = 60_000;
 export interface LookupTableStoreOptions {
   readonly config: LookupTablesConfig;
   readonly logger: Logger;
+  /** Region of the DynamoDB tables (the account region). @default the function's own */
+  readonly region?: string;
   /** @default S3 and DynamoDB drivers built from the configuration */
   readonly drivers?: Readonly<Record<string, LookupTableDriver>>;
   /** @default Date.now */
@@ -33,16 +36,16 @@ interface TableState {
 }
 
 /** The drivers of every configured table. */
-export function driversFor(config: LookupTablesConfig, logger: Logger): Record<string, LookupTableDriver> {
+export function driversFor(config: LookupTablesConfig, logger: Logger, region?: string): Record<string, LookupTableDriver> {
   return Object.fromEntries(
-    Object.entries(config.tables).map(([name, t]) => [name, t.driver === 's3' ? s3TableDriver(t) : dynamoDbTableDriver(t, logger)]),
+    Object.entries(config.tables).map(([name, t]) => [name, t.driver === 's3' ? s3TableDriver(t) : dynamoDbTableDriver(t, logger, () => dynamoDb(region))]),
   );
 }
 
 /** Creates the cache of the configured tables (nothing is read until the first refresh). */
 export function createLookupTableStore(options: LookupTableStoreOptions): LookupTableStore {
   const now = options.now ?? Date.now;
-  const drivers = options.drivers ?? driversFor(options.config, options.logger);
+  const drivers = options.drivers ?? driversFor(options.config, options.logger, options.region);
   const states = new Map<string, TableState>(
     Object.entries(drivers).map(([name, driver]) => [
       name,

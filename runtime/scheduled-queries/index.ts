@@ -3,4 +3,4 @@ export * from './types';
 export { renderQuery, parameterValue, type RenderedQuery } from './params';
 export { runPack, resultRecords, type PackSummary, type RunPackOptions } from './runner';
 export { createAthenaQueries, type AthenaQueries, type QueryStatus } from './athena';
-export { createKinesisSender, KINESIS_RECORD_MAX_BYTES } from './kinesis';
+export { createKinesisSender, KINESIS_RECORD_MAX_BYTES, streamRegion } from './kinesis';

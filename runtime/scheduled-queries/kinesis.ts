@@ -4,6 +4,7 @@
  */
 import { StreamAlertError } from '../errors';
 import type { RecordSender, StreamQueryRecord } from './types';
+import type { Config } from '../config/types';
 
 type KinesisSdk = typeof import('./kinesis-sdk.lazy');
 
@@ -13,11 +14,14 @@ const BATCH_RECORDS = 500;
 const BATCH_BYTES = 5 * 1024 * 1024;
 
 /** The sender for `stream`. */
-export function createKinesisSender(stream: string, options: { readonly attempts?: number; readonly sleep?: (ms: number) => Promise<void> } = {}): RecordSender {
+export function createKinesisSender(
+  stream: string,
+  options: { readonly region?: string; readonly attempts?: number; readonly sleep?: (ms: number) => Promise<void> } = {},
+): RecordSender {
   let client: Promise<{ readonly kinesis: InstanceType<KinesisSdk['KinesisClient']>; readonly sdk: KinesisSdk }> | undefined;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const put = async (batch: Buffer[]): Promise<void> => {
-    client ??= import('./kinesis-sdk.lazy').then((sdk) => ({ sdk, kinesis: new sdk.KinesisClient({}) }));
+    client ??= import('./kinesis-sdk.lazy').then((sdk) => ({ sdk, kinesis: new sdk.KinesisClient(options.region ? { region: options.region } : {}) }));
     const { kinesis, sdk } = await client;
     let pending = batch;
     for (let attempt = 1; ; attempt++) {
@@ -46,4 +50,12 @@ export function createKinesisSender(stream: string, options: { readonly attempts
     }
     if (batch.length > 0) await put(batch);
   };
+}
+
+/** Region of the cluster whose kinesis data sources name `stream`; the account region when none does. */
+export function streamRegion(config: Pick<Config, 'account' | 'clusters'>, stream: string): string {
+  for (const cluster of Object.values(config.clusters)) {
+    if (Object.prototype.hasOwnProperty.call(cluster.data_sources.kinesis ?? {}, stream)) return cluster.region;
+  }
+  return config.account.region;
 }

@@ -5,6 +5,7 @@
  * eventually, so the TTL attribute alone does not stop a match.
  */
 import { dynamoDb, type DynamoDb } from '../lookup-tables/dynamodb-client';
+import { isLookupKey } from './enrich';
 import { IocTableError } from './errors';
 import type { Ioc, IocSource } from './types';
 
@@ -14,6 +15,8 @@ export const BATCH_GET_MAX_KEYS = 100;
 /** Options of {@link dynamoDbIocSource}. */
 export interface DynamoDbIocSourceOptions {
   readonly table: string;
+  /** Region of the IOC table (the account region). @default the function's own */
+  readonly region?: string;
   /** Calls after the first for keys DynamoDB left unprocessed. @default 3 */
   readonly maxRetries?: number;
   /** First backoff; doubled on each retry. @default 50 */
@@ -41,7 +44,7 @@ export function dynamoDbIocSource(options: DynamoDbIocSourceOptions): IocSource 
   const maxRetries = options.maxRetries ?? 3;
   const backoff = options.backoffMs ?? 50;
   const now = options.now ?? Date.now;
-  const getDb = options.db ?? dynamoDb;
+  const getDb = options.db ?? (() => dynamoDb(options.region));
 
   const batch = async (db: DynamoDb, values: readonly string[]): Promise<Ioc[]> => {
     const found: Ioc[] = [];
@@ -67,7 +70,9 @@ export function dynamoDbIocSource(options: DynamoDbIocSourceOptions): IocSource 
   };
 
   return {
-    async lookup(values) {
+    async lookup(given) {
+      // A value that cannot be a key would fail its whole batch: never sent (the matcher counts them).
+      const values = given.filter(isLookupKey);
       if (values.length === 0) return [];
       const db = await getDb();
       const nowSeconds = now() / 1000;

@@ -40,7 +40,7 @@ export function configuredSources(options: DownloaderOptions): IndicatorSource[]
 /** The downloader handler: one run per invocation. */
 export function createDownloader(options: DownloaderOptions): (event: unknown, context?: unknown) => Promise<DownloaderSummary> {
   const { config, logger } = options;
-  const write = options.write ?? dynamoDbIocWriter(config.threat_intel.table);
+  const write = options.write ?? dynamoDbIocWriter(config.threat_intel.table, { region: config.account.region });
   return async (_event, context) => {
     const sources = configuredSources(options);
     const remaining = (context as { getRemainingTimeInMillis?: () => number } | undefined)?.getRemainingTimeInMillis;

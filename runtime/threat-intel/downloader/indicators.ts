@@ -4,6 +4,7 @@
  * with the reason, so the caller counts it.
  */
 import type { Ioc } from '../types';
+import { isLookupKey, MAX_KEY_BYTES } from '../enrich';
 
 /** An entry as a feed gives it (ThreatStream's or a plain feed's field names). */
 export type FeedEntry = Readonly<Record<string, unknown>>;
@@ -36,6 +37,8 @@ export function expiryOf(value: unknown): number | undefined {
 export function toIndicator(entry: FeedEntry, defaults: IndicatorDefaults): IndicatorResult {
   const value = text(entry.value) ?? text(entry.ioc_value) ?? text(entry.indicator);
   if (value === undefined) return { ok: false, reason: 'no value (value, ioc_value or indicator)' };
+  // One value over the IOC table's key limit would fail its whole write batch (and so the feed).
+  if (!isLookupKey(value)) return { ok: false, reason: `value of ${Buffer.byteLength(value, 'utf8')} bytes is over the ${MAX_KEY_BYTES}-byte key limit of the IOC table: "${value.slice(0, 60)}..."` };
   const type = text(entry.type) ?? text(entry.ioc_type) ?? defaults.iocType;
   if (type === undefined) return { ok: false, reason: `no type for "${value}" (type or ioc_type, or the feed's ioc_type)` };
   const given = entry.expiration_ts ?? entry.expires;

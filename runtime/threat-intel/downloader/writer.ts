@@ -15,12 +15,15 @@ export const BATCH_WRITE_MAX_ITEMS = 25;
 export type IocWriter = (iocs: readonly Required<Ioc>[]) => Promise<number>;
 
 /** The IOC table writer. */
-export function dynamoDbIocWriter(table: string, options: { readonly db?: () => Promise<DynamoDb>; readonly maxRetries?: number; readonly backoffMs?: number } = {}): IocWriter {
+export function dynamoDbIocWriter(
+  table: string,
+  options: { readonly db?: () => Promise<DynamoDb>; readonly region?: string; readonly maxRetries?: number; readonly backoffMs?: number } = {},
+): IocWriter {
   const maxRetries = options.maxRetries ?? 5;
   const backoff = options.backoffMs ?? 100;
   return async (iocs) => {
     if (iocs.length === 0) return 0;
-    const { sdk, client } = await (options.db ?? dynamoDb)();
+    const { sdk, client } = await (options.db ?? (() => dynamoDb(options.region)))();
     const unique = [...new Map(iocs.map((i) => [i.ioc_value, i])).values()];
     for (const part of chunks(unique, BATCH_WRITE_MAX_ITEMS)) {
       let requests = part.map((ioc) => ({ PutRequest: { Item: sdk.marshall(ioc) } })) as unknown[];
