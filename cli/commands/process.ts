@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../runtime/config';
 import { processFiles } from '../process';
+import { splitRulesOption } from '../process/rules-report';
 import { parseTime } from '../search/sql';
 import { writeRulesBundle } from '../testing/bundled-function';
 
@@ -36,10 +37,14 @@ kept record again with its original source (that source's log types are the cand
 Failed reads in them kept no record: they are counted as skipped. Add --unclassified to keep what still fails.
 With --rules [dir] (default dir: rules), the rules are bundled as "lambda package" does and run on each
 classified record, and stdout gets each alert as a JSON line instead of the records (for backtesting a rule on
-archived logs). Alert delivery is not built yet: the deployed rule processor writes each alert as one JSON log line.
+archived logs). --rules takes the next word as its folder only when it is a folder of rule files:
+"process --rules ct.jsonl" and "process ct.jsonl --rules" both backtest rules/ on ct.jsonl. The summary shows
+the rules loaded and the alerts (0 included), and warns when no rule could alert: none loaded, or none reads
+the log types the records classified as (flat CloudTrail events, as jq -c '.Records[]' writes them, classify
+as cloudtrail:cloudwatch_logs, not the cloudtrail:events the CloudTrail rules read).
 
 Exit codes: 0 done (even with unclassified records: they are reported), 1 an input could not be read
-(missing file, corrupt gzip, over a cap), 2 bad usage, 3 invalid configuration.
+(missing file, corrupt gzip, over a cap), 2 bad usage (--rules naming a folder without rules), 3 invalid configuration.
 
 Examples:
   streamalert process logs/cloudtrail.json.gz
@@ -84,9 +89,7 @@ export function registerProcessCommand(parent: Command): void {
     .addHelpText('after', HELP)
     .action(
       action<ProcessCliOptions>(async (ctx, opts, args) => {
-        // `--rules s3://bucket/prefix/`: the location is an input (commander gave it to the optional dir).
-        const rulesArg = typeof opts.rules === 'string' && opts.rules.startsWith('s3://') ? true : opts.rules;
-        const files = rulesArg === opts.rules ? args : [opts.rules as string, ...args];
+        const { rulesDir, files } = splitRulesOption(opts.rules, args);
         const now = new Date();
         const window = opts.since === undefined && opts.until === undefined ? undefined : {
           ...(opts.since !== undefined ? { since: parseTime(opts.since, now) } : {}),
@@ -95,13 +98,9 @@ export function registerProcessCommand(parent: Command): void {
         return processFiles(ctx, {
           window,
           rulesBundle:
-            rulesArg === undefined || rulesArg === false
+            rulesDir === undefined
               ? undefined
-              : await writeRulesBundle({
-                  config: loadConfig(ctx.globals.config),
-                  cluster: opts.cluster,
-                  rulesDir: resolve(typeof rulesArg === 'string' ? rulesArg : 'rules'),
-                }),
+              : await writeRulesBundle({ config: loadConfig(ctx.globals.config), cluster: opts.cluster, rulesDir: resolve(rulesDir) }),
           jobs: Number(opts.jobs),
           chunkBytes: opts.chunkBytes === undefined ? undefined : Number(opts.chunkBytes),
           config: ctx.globals.config,

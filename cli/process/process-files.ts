@@ -19,6 +19,7 @@ import { LineBlocks } from './output';
 import { runParallel, workerScript } from './parallel';
 import { CHUNK_BYTES, fileChunks, isSplittable } from './split';
 import { SHOWN_UNCLASSIFIED, printIssue, printSummary, type ProcessSummary } from './summary';
+import { rulesOfBundle, rulesWarnings } from './rules-report';
 import { readTask, type Task } from './tasks';
 import { createThread, loadBundleEvaluator, type ThreadSetup } from './thread';
 
@@ -209,9 +210,19 @@ export async function processFiles(ctx: CommandContext, options: ProcessOptions)
   const total = mergeCounts(counts, splitErrors);
   const unreadable = inputs.flatMap((i) => (i.ok ? [] : [i.reason]));
   const candidates = ownSources ? "each dead letter's own source" : plan.description;
-  const summary: ProcessSummary = { inputs: inputs.length, unreadable_inputs: unreadable, candidates, workers, counts: total };
-  if (ctx.globals.json) io.data(JSON.stringify({ summary }));
-  else printSummary(io, summary, samples);
+  const rules = options.rulesBundle === undefined ? undefined : rulesOfBundle(options.rulesBundle.file);
+  const summary: ProcessSummary = {
+    inputs: inputs.length,
+    unreadable_inputs: unreadable,
+    candidates,
+    workers,
+    ...(rules === undefined ? {} : { rules: { loaded: rules.loaded, disabled: rules.disabled }, warnings: rulesWarnings(rules, total.classified) }),
+    counts: total,
+  };
+  if (ctx.globals.json) {
+    io.data(JSON.stringify({ summary }));
+    for (const warning of summary.warnings ?? []) io.warn(warning);
+  } else printSummary(io, summary, samples);
   return unreadable.length > 0 || total.failed_reads > 0 || total.failed_records > 0 ? ExitCode.Runtime : ExitCode.Ok;
 }
 

@@ -18,6 +18,10 @@ export interface ProcessSummary {
    * `records`: log records (each classified or unclassified one: a CloudTrail file of 500 events counts 500);
    * `objects`: what was read to find them (lines, whole documents).
    */
+  /** With --rules: the rules that ran (enabled) and those left out (disabled). */
+  readonly rules?: { readonly loaded: number; readonly disabled: number };
+  /** Why the run may not have done what was asked (a backtest that cannot alert). */
+  readonly warnings?: readonly string[];
   readonly counts: Omit<BatchCounts, 'firehose_sent' | 'firehose_failed' | 'firehose_too_large' | 'dead_lettered'> & { readonly objects: number };
 }
 
@@ -34,7 +38,9 @@ export function printSummary(io: Io, summary: ProcessSummary, samples: readonly 
   for (const [logType, n] of Object.entries(counts.classified).sort((a, b) => b[1] - a[1])) {
     io.info(`  ${logType.padEnd(width)}  ${n}`);
   }
-  if (counts.alerts > 0) io.info(`  alerts: ${counts.alerts}`);
+  if (summary.rules !== undefined) {
+    io.info(`rules: ${summary.rules.loaded} loaded (${summary.rules.disabled} disabled), ${counts.alerts} alert(s)`);
+  }
   if (samples.length > 0) {
     io.info(`unclassified (first ${Math.min(SHOWN_UNCLASSIFIED, samples.length)} of ${counts.unclassified}):`);
     for (const record of samples.slice(0, SHOWN_UNCLASSIFIED)) {
@@ -44,6 +50,7 @@ export function printSummary(io: Io, summary: ProcessSummary, samples: readonly 
     }
   }
   for (const name of summary.unreadable_inputs) io.error(name);
+  for (const warning of summary.warnings ?? []) io.warn(warning);
 }
 
 /** Most read issues printed as they happen (all are counted in the summary). */

@@ -77,7 +77,7 @@ describe('streamalert process on worker threads', () => {
         maxBuffer: 512 * 1024 * 1024,
         env: { ...process.env, NO_COLOR: '1' },
       });
-      expect(run.stderr).toMatch(/alerts: 6000/);
+      expect(run.stderr).toMatch(/rules: 1 loaded \(0 disabled\), 6000 alert\(s\)/);
       expect(run.status).toBe(0);
       expect(run.stdout.split('\n').filter((l) => l !== '')).toHaveLength(6000);
     } finally {
