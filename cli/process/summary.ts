@@ -40,7 +40,7 @@ export function printSummary(io: Io, summary: ProcessSummary, samples: readonly 
   }
   if (summary.rules !== undefined) {
     io.info(`rules: ${summary.rules.loaded} loaded (${summary.rules.disabled} disabled), ${counts.alerts} alert(s)`);
-  }
+  } else if (counts.alerts > 0) io.info(`  alerts: ${counts.alerts}`);
   if (samples.length > 0) {
     io.info(`unclassified (first ${Math.min(SHOWN_UNCLASSIFIED, samples.length)} of ${counts.unclassified}):`);
     for (const record of samples.slice(0, SHOWN_UNCLASSIFIED)) {
