@@ -9,6 +9,7 @@ interface RuleNewFlags {
   readonly log: string;
   readonly dir?: string;
   readonly description?: string;
+  readonly outputs?: string;
 }
 
 export function registerRuleCommands(program: Command): void {
@@ -20,6 +21,7 @@ export function registerRuleCommands(program: Command): void {
     .requiredOption('--log <type>', 'log type the rule runs on, e.g. cloudtrail:events')
     .option('--dir <folder>', 'folder for the rule and fixture (default: rules/<log family>)')
     .option('--description <text>', 'the rule description (its doc comment)')
+    .option('--outputs <a,b>', 'outputs the rule sends to (service:descriptor, declared in outputs.json); without it the rule alerts nowhere (warned)')
     .action(
       action<RuleNewFlags>((ctx, flags, args) =>
         scaffoldRule(ctx, {
@@ -27,6 +29,7 @@ export function registerRuleCommands(program: Command): void {
           log: flags.log,
           dir: resolve(flags.dir ?? join('rules', logFamily(flags.log))),
           description: flags.description,
+          outputs: flags.outputs?.split(',').map((o) => o.trim()).filter((o) => o !== ''),
         }),
       ),
     );

@@ -38,7 +38,8 @@ export function judge(event: TestEvent, observed: Observed, disabled: ReadonlySe
   else if (actualLogs.length === 0) {
     reasons.push(`not classified${observed.problems.length > 0 ? `: ${observed.problems.join('; ')}` : ''}`);
   } else if (event.log !== undefined && actualLogs.some((l) => l !== event.log)) {
-    reasons.push(`classified as ${uniqueSorted(actualLogs).join(', ')}, expected ${event.log}`);
+    const why = observed.problems.length > 0 ? `; as ${event.log}: ${observed.problems.join('; ')}` : '';
+    reasons.push(`classified as ${uniqueSorted(actualLogs).join(', ')}, expected ${event.log}${why}`);
   }
   for (const error of observed.ruleErrors ?? []) reasons.push(error);
   if (!event.classifyOnly) for (const failure of observed.publisherFailures ?? []) reasons.push(failure);

@@ -3,6 +3,7 @@
  * source (bundle built with the deploy bundler, loaded in this process), with S3 objects in memory.
  */
 import type { ClassifiedRecord, UnclassifiedRecord } from '../../runtime/classifier/types';
+import { createClassifier } from '../../runtime/classifier';
 import type { Config } from '../../runtime/config';
 import { errorMessage } from '../../runtime/errors';
 import { silentLogger, type Logger } from '../../runtime/logger';
@@ -16,6 +17,8 @@ import { judge, type Observed } from './compare';
 import { buildLambdaEvent } from './events';
 import { createMemoryStore, type MemoryStore } from './memory-store';
 import { overrideRecord } from './override-record';
+import { sourceFor } from './scaffold';
+import { ruleOutputProblems } from '../config/rule-outputs';
 import type { FixtureProblem, LoadedFixtures, TestEvent, TestResult, TestRunSummary } from './types';
 
 /** Options of {@link runTests}. */
@@ -118,6 +121,21 @@ function whyUnclassified(record: Pick<UnclassifiedRecord, 'reason' | 'candidates
   return tried === '' ? record.reason : `${record.reason} (tried ${tried})`;
 }
 
+/**
+ * Why the data of a test event that classified as another log type does not fit the expected one, as the
+ * classifier says when it tries that type alone (a flat CloudTrail event: json_path "Records[*]" selected nothing).
+ */
+function whyNotExpected(config: Config, logType: string, data: unknown): string[] {
+  if (config.logs[logType] === undefined) return [];
+  const lines = typeof data === 'string' ? data.split('\n').filter((l) => l.trim() !== '') : [data];
+  const classifier = createClassifier(config);
+  for (const line of lines) {
+    const outcome = classifier.classify({ data: line, source: { service: 's3', resource: 'lambda-test' } }, [logType]);
+    if (!outcome.ok) return [outcome.unclassified.candidates[0]?.reason ?? outcome.unclassified.reason];
+  }
+  return [];
+}
+
 function dataOf(config: Config, event: TestEvent): unknown {
   if (event.data !== undefined) return event.data;
   // As StreamAlert's harness: the defaults are the envelope's when the schema has one (the record is inside it).
@@ -143,7 +161,9 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunSummary
     const cluster = name === undefined ? undefined : clusters.get(name);
     let observed: Observed;
     if (!cluster) {
-      observed = { logTypes: [], alertRules: [], problems: [], error: `source "${event.source}" is not in the ${event.service} data_sources of any cluster` };
+      const carried = event.log === undefined || config.logs[event.log] === undefined || sourceFor(config, event.log) !== undefined;
+      const hint = carried ? '' : `; no data source carries ${event.log}: add it to a cluster's data_sources in variables.json, then name that source in the fixture`;
+      observed = { logTypes: [], alertRules: [], problems: [], error: `source "${event.source}" is not in the ${event.service} data_sources of any cluster${hint}` };
     } else {
       counter += 1;
       const c = config.clusters[cluster.name];
@@ -152,12 +172,25 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunSummary
         cluster.store,
       );
       observed = await cluster.run(event, lambdaEvent);
+      if (event.log !== undefined && observed.logTypes.some((l) => l !== event.log)) {
+        observed = { ...observed, problems: [...observed.problems, ...whyNotExpected(config, event.log, dataOf(config, event))] };
+      }
     }
     const result = judge(event, observed, disabled);
     results.push(result);
     options.onResult?.(result);
   }
-  return summarise(fixtures, results, rules, options.namedRules);
+  return { ...summarise(fixtures, results, rules, options.namedRules), outputWarnings: outputWarnings(config, rules) };
+}
+
+/** Rules that alert nowhere: no outputs (nor dynamic ones), or outputs that outputs.json does not declare. */
+function outputWarnings(config: Config, rules: readonly RuleDefinition[]): string[] {
+  const enabled = rules.filter((r) => !r.disabled);
+  const silent = enabled
+    .filter((r) => (r.options.outputs ?? []).length === 0 && (r.options.dynamic_outputs ?? []).length === 0)
+    .map((r) => `rule ${r.name} has no outputs: its alerts go nowhere (add outputs: ['service:descriptor'])`);
+  const undeclared = ruleOutputProblems(config, enabled, 'outputs.json').map((p) => `${p.message}${p.hint === undefined ? '' : ` (${p.hint})`}`);
+  return [...silent, ...undeclared];
 }
 
 function summarise(

@@ -2,10 +2,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { displayPath, expandLogTypes, loadConfig, logFamily, type Config, type LogService } from '../../runtime/config';
-import { StreamAlertError, UsageError } from '../../runtime/errors';
+import { ExitCode, StreamAlertError, UsageError } from '../../runtime/errors';
+import { createClassifier } from '../../runtime/classifier';
 import type { CommandContext } from '../context';
 import { packageRoot } from '../package/paths';
-import { defaultRecord } from './override-record';
+import { matchField, sampleData, type MatchField } from './sample-event';
 
 /** Options of {@link scaffoldRule}. */
 export interface RuleNewOptions {
@@ -14,6 +15,8 @@ export interface RuleNewOptions {
   /** Folder for the two files. @default rules/<log family> */
   readonly dir: string;
   readonly description?: string;
+  /** Outputs the rule sends to (`service:descriptor`, declared in outputs.json). @default none (warned) */
+  readonly outputs?: readonly string[];
 }
 
 const RULE_NAME = /^[a-z_][a-z0-9_]*$/;
@@ -50,6 +53,24 @@ function jsonText(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
 
+const json = (value: unknown): string => JSON.stringify(value, null, 2).replace(/\n/g, '\n    ');
+
+/** The scaffold rule's example condition: the match field equals its alerting value. */
+function conditionOf(match: MatchField | undefined): string {
+  if (match === undefined) return 'Object.keys(rec).length < 0';
+  const access = /^[A-Za-z_$][\w$]*$/.test(match.field) ? `rec.${match.field}` : `rec['${singleQuoted(match.field)}']`;
+  return `${access} === ${typeof match.alert === 'string' ? `'${singleQuoted(match.alert)}'` : String(match.alert)}`;
+}
+
+/** Why the scaffold's events do not classify as `logType` (none when they do), as the classifier says. */
+function checkClassifies(config: Config, logType: string, events: readonly unknown[]): string[] {
+  const classifier = createClassifier(config);
+  return events.flatMap((data) => {
+    const outcome = classifier.classify({ data, source: { service: 's3', resource: 'rule-new' } }, [logType]);
+    return outcome.ok ? [] : [`it does not classify as ${logType}: ${outcome.unclassified.candidates[0]?.reason ?? outcome.unclassified.reason}`];
+  });
+}
+
 /** Writes `<dir>/<name>.ts` and `<dir>/<name>.json`; refuses to overwrite. */
 export function scaffoldRule(ctx: CommandContext, options: RuleNewOptions): number {
   if (!RULE_NAME.test(options.name)) {
@@ -63,10 +84,36 @@ export function scaffoldRule(ctx: CommandContext, options: RuleNewOptions): numb
   const ruleFile = join(options.dir, `${options.name}.ts`);
   const fixtureFile = join(options.dir, `${options.name}.json`);
   for (const file of [ruleFile, fixtureFile]) {
-    if (existsSync(file)) throw new StreamAlertError('FileExists', `${displayPath(file)} already exists; not overwriting it`);
+    if (existsSync(file)) {
+      throw new StreamAlertError('FileExists', `${displayPath(file)} already exists; not overwriting it`, {
+        source: 'user',
+        exitCode: ExitCode.Usage,
+        hint: 'pick another rule name, or remove the file first',
+      });
+    }
+  }
+  const outputs = options.outputs ?? [];
+  const undeclared = outputs.filter((o) => {
+    const [service = '', descriptor = ''] = o.split(':', 2);
+    return !Object.prototype.hasOwnProperty.call(config.outputs[service] ?? {}, descriptor);
+  });
+  if (undeclared.length > 0) {
+    const declared = Object.entries(config.outputs).flatMap(([service, d]) => Object.keys(d).map((name) => `${service}:${name}`));
+    throw new UsageError(`--outputs: ${undeclared.join(', ')} not declared in outputs.json`, `declared outputs: ${declared.join(', ') || '(none)'}; add one with streamalert output set <service> --descriptor <name>`);
   }
   const source = sourceFor(config, options.log);
-  if (!source) ctx.io.warn(`no cluster data_sources carry ${options.log}: set "service" and "source" in the fixture`);
+  if (!source) {
+    ctx.io.warn(
+      `no data source in ${displayPath(join(config.dir, 'variables.json'))} carries ${options.log}, so no rule processor ever reads it and the fixture's ` +
+        `source is "TODO_source": add the log type (or its family "${logFamily(options.log)}") to a cluster's data_sources, then set the fixture's "service" and "source"`,
+    );
+  }
+  if (outputs.length === 0) ctx.io.warn(`${options.name} sends to no output: its alerts go nowhere until you add one (--outputs service:descriptor, declared in outputs.json)`);
+  const field = matchField(schema);
+  const alerting = sampleData(schema, field === undefined ? {} : { [field.field]: field.alert });
+  const quiet = sampleData(schema, field === undefined ? {} : { [field.field]: field.quiet });
+  const notes = [...new Set([alerting.note, ...checkClassifies(config, options.log, [alerting.data, quiet.data])])].filter((n): n is string => n !== undefined);
+  for (const note of notes) ctx.io.warn(`the fixture's events need shaping by hand: ${note}`);
   const templates = join(packageRoot(), 'templates', 'rule');
   let runtimeRules = relative(options.dir, join(packageRoot(), 'runtime', 'rules')).split(sep).join('/');
   if (!runtimeRules.startsWith('.')) runtimeRules = `./${runtimeRules}`;
@@ -77,7 +124,10 @@ export function scaffoldRule(ctx: CommandContext, options: RuleNewOptions): numb
     runtime_rules: runtimeRules,
     service: source?.service ?? 'kinesis',
     source: source?.resource ?? 'TODO_source',
-    data: JSON.stringify(defaultRecord(schema.schema), null, 2).replace(/\n/g, '\n    '),
+    outputs: outputs.map((o) => `'${singleQuoted(o)}'`).join(', '),
+    condition: conditionOf(field),
+    data: json(alerting.data),
+    quiet_data: json(quiet.data),
   };
   mkdirSync(dirname(ruleFile), { recursive: true });
   // User text is escaped for where it lands: a doc comment, TypeScript strings, JSON strings.

@@ -95,6 +95,11 @@ export interface TestRunSummary {
   /** Enabled rules that no test event names. */
   readonly rulesWithoutTests: readonly string[];
   readonly disabledRules: readonly string[];
+  /**
+   * Enabled rules whose alerts go nowhere: no outputs at all, or an output outputs.json does not declare
+   * (warnings: the tests still pass, `config validate` refuses the undeclared ones).
+   */
+  readonly outputWarnings?: readonly string[];
   /** 0 when at least one test ran and all passed (and no fixture failed to load), else 4. */
   readonly exitCode: 0 | 4;
 }

@@ -16,8 +16,8 @@ const FIXTURE = join(REPO_ROOT, 'rules', 'community', 'github', 'github_oauth_ap
 describe('streamalert lambda test', () => {
   it('passes the bundled rules from a fresh clone (type check included), exit 0', () => {
     const run = runCli(['lambda', 'test']);
-    expect(run.stderr).toMatch(/Summary: \d+ tests in \d+ files: \d+ passed, 0 failed/);
-    expect(run.stderr).not.toMatch(/Rules without a test event/);
+    expect(run.stdout).toMatch(/Summary: \d+ tests in \d+ files: \d+ passed, 0 failed/);
+    expect(run.stdout).not.toMatch(/Rules without a test event/);
     expect(run.code).toBe(0);
   });
 
@@ -28,10 +28,10 @@ describe('streamalert lambda test', () => {
     writeFileSync(file, JSON.stringify(events));
     const run = runCli(['lambda', 'test', file, '--no-typecheck']);
     expect(run.code).toBe(4);
-    expect(run.stderr).toMatch(/FAIL \[0\] Registering an OAuth app alerts/);
-    expect(run.stderr).toMatch(/missing: +github_site_admin_user_promotion/);
-    expect(run.stderr).toMatch(/unexpected: +github_oauth_application_create/);
-    expect(run.stderr).toMatch(/1 passed, 1 failed/);
+    expect(run.stdout).toMatch(/FAIL \[0\] Registering an OAuth app alerts/);
+    expect(run.stdout).toMatch(/missing: +github_site_admin_user_promotion/);
+    expect(run.stdout).toMatch(/unexpected: +github_oauth_application_create/);
+    expect(run.stdout).toMatch(/1 passed, 1 failed/);
   });
 
   it('runs a StreamAlert 1.x fixture ({"records": [...]}, trigger, compressed Kinesis data)', () => {
@@ -48,7 +48,7 @@ describe('streamalert lambda test', () => {
     const file = join(makeTempDir(), 'old.json');
     writeFileSync(file, JSON.stringify({ records: [record(alerting!, true), record(quiet!, false)] }));
     const run = runCli(['lambda', 'test', file, '--no-typecheck']);
-    expect(run.stderr).toMatch(/2 passed, 0 failed/);
+    expect(run.stdout).toMatch(/2 passed, 0 failed/);
     expect(run.code).toBe(0);
   });
 
@@ -61,8 +61,8 @@ describe('streamalert lambda test', () => {
     writeFileSync(rule, readFileSync(rule, 'utf8').replace("return rec.action === 'oauth_application.create';", "throw new Error('broken on purpose');"));
     const run = runCli(['lambda', 'test', '--no-typecheck', '--rules-dir', copy, join(copy, 'community', 'github')]);
     expect(run.code).toBe(4);
-    expect(run.stderr).toMatch(/missing: +github_oauth_application_create/);
-    expect(run.stderr).toMatch(/rule github_oauth_application_create: rule threw; counted as no match: broken on purpose/);
+    expect(run.stdout).toMatch(/missing: +github_oauth_application_create/);
+    expect(run.stdout).toMatch(/rule github_oauth_application_create: rule threw; counted as no match: broken on purpose/);
   });
 
   it("matches the indicators a fixture mocks in test_fixtures.threat_intel (StreamAlert's format), and only those", () => {
@@ -78,8 +78,8 @@ describe('streamalert lambda test', () => {
     const unmocked = { ...events[0], description: 'same event without mocked indicators', trigger_rules: [], test_fixtures: undefined };
     writeFileSync(fixture, JSON.stringify([events[0], unmocked]));
     const run = runCli(['lambda', 'test', '--no-typecheck', '--rules-dir', copy, fixture]);
-    expect(run.stderr).toMatch(/PASS \[0\][^\n]*rules: onelogin_events_threat_intel_example\)/);
-    expect(run.stderr).toMatch(/PASS \[1\] same event without mocked indicators[^\n]*rules: \(none\)\)/);
+    expect(run.stdout).toMatch(/PASS \[0\][^\n]*rules: onelogin_events_threat_intel_example\)/);
+    expect(run.stdout).toMatch(/PASS \[1\] same event without mocked indicators[^\n]*rules: \(none\)\)/);
     expect(run.code).toBe(0);
   });
 
@@ -103,16 +103,16 @@ describe('streamalert lambda test', () => {
     const rule = join(copy, 'community', 'onelogin', 'onelogin_events_assumed_role.ts');
     writeFileSync(rule, readFileSync(rule, 'utf8').replace('import {', 'import { disable,').replace('rule<', 'disable(rule<').replace(/\);\n$/, '));\n'));
     const run = runCli(['lambda', 'test', '--no-typecheck', '--rules-dir', copy]);
-    expect(run.stderr).toMatch(/Rules without a test event: binaryalert_yara_match\n/);
-    expect(run.stderr).toMatch(/Disabled rules: fleet_bad_action, onelogin_events_assumed_role, onelogin_events_threat_intel_example\n/);
-    expect(run.stderr).toMatch(/disabled, not expected: onelogin_events_assumed_role/);
+    expect(run.stdout).toMatch(/Rules without a test event: binaryalert_yara_match\n/);
+    expect(run.stdout).toMatch(/Disabled rules: fleet_bad_action, onelogin_events_assumed_role, onelogin_events_threat_intel_example\n/);
+    expect(run.stdout).toMatch(/disabled, not expected: onelogin_events_assumed_role/);
     expect(run.code).toBe(0);
   });
 
   it('fails with exit 4 when no test ran', () => {
     const run = runCli(['lambda', 'test', makeTempDir(), '--no-typecheck']);
     expect(run.code).toBe(4);
-    expect(run.stderr).toMatch(/No test ran/);
+    expect(run.stdout).toMatch(/No test ran/);
   });
 
   it('names unreadable fixtures with the reason and fails, without crashing', () => {
@@ -126,7 +126,7 @@ describe('streamalert lambda test', () => {
     expect(run.stderr).toMatch(/bad\.json: not valid JSON/);
     expect(run.stderr).toMatch(/nolog\.json \[0\]: missing or invalid key: log/);
     expect(run.stderr).toMatch(/\.DS_Store: skipped: not a fixture/);
-    expect(run.stderr).toMatch(/2 passed, 0 failed/);
+    expect(run.stdout).toMatch(/2 passed, 0 failed/);
   });
 
   it('prints the results as JSON with --json, and keeps the events --rules and --source name', () => {
@@ -154,8 +154,8 @@ describe('streamalert lambda test publisher_tests', () => {
     writeFileSync(file, JSON.stringify(events.slice(0, 1)));
     const run = runCli(['lambda', 'test', file, '--no-typecheck', '--show-outputs']);
     expect(run.code).toBe(4);
-    expect(run.stderr).toMatch(/publisher test: pagerduty:sample-integration: "@pagerduty.details".userName should have been "mallory", got "sam"/);
-    expect(run.stderr).toMatch(/-> slack:sample-channel: \{"@slack.text":"Rule triggered"/);
+    expect(run.stdout).toMatch(/publisher test: pagerduty:sample-integration: "@pagerduty.details".userName should have been "mallory", got "sam"/);
+    expect(run.stdout).toMatch(/-> slack:sample-channel: \{"@slack.text":"Rule triggered"/);
   });
 });
 
