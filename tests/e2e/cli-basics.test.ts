@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CORPUS_DIR, DEFAULT_CONF_DIR } from '../_helpers/paths';
 import { runCli } from '../_helpers/run-cli';
 import { copyToTempDir, makeTempDir } from '../_helpers/temp-dir';
+import { itWithCorpus } from '../_helpers/corpus';
 
 describe('streamalert (process)', () => {
   it('prints help with the commands and exit codes', () => {
@@ -41,7 +42,7 @@ describe('streamalert (process)', () => {
     expect(run.stderr).not.toMatch(/\s+at \S+ \(/);
   });
 
-  it('imports a StreamAlert configuration, then validates it', () => {
+  itWithCorpus('imports a StreamAlert configuration, then validates it', () => {
     const to = join(makeTempDir(), 'conf');
     const from = join(CORPUS_DIR, 'config', 'v3.5.0', 'conf');
     const run = runCli(['config', 'import', '--from', from, '--to', to, '--account-id', '123456789012', '--prefix', 'acme']);

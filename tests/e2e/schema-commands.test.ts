@@ -14,6 +14,7 @@ import { CORPUS_DIR, DEFAULT_CONF_DIR } from '../_helpers/paths';
 import { runCli } from '../_helpers/run-cli';
 import { copyToTempDir, makeTempDir } from '../_helpers/temp-dir';
 import { memoryGetter, s3Notification } from '../unit/runtime/classifier/payloads/_events';
+import { itWithCorpus } from '../_helpers/corpus';
 
 const dir = makeTempDir();
 
@@ -30,7 +31,7 @@ describe('streamalert schema', () => {
     expect(runCli(['schema', 'infer', '--name', 'nocolon', samples]).code).toBe(2);
   });
 
-  it('drift names the keys dead-lettered CloudTrail records add, from a dead letter of the rule processor', async () => {
+  itWithCorpus('drift names the keys dead-lettered CloudTrail records add, from a dead letter of the rule processor', async () => {
     const conf = copyToTempDir(DEFAULT_CONF_DIR);
     copyFileSync(join(CORPUS_DIR, 'config', 'v3.5.0', 'conf', 'schemas', 'cloudtrail.json'), join(conf, 'schemas', 'cloudtrail.json'));
     const deadLetter = join(dir, 'dl.json.gz');

@@ -10,48 +10,52 @@ import { filterEvents, loadFixtures, runTests, type TestRunSummary } from '../..
 import { loadConfig, type Config } from '../../runtime/config';
 import { CORPUS_DIR, REPO_ROOT } from '../_helpers/paths';
 import { makeTempDir } from '../_helpers/temp-dir';
+import { describeWithCorpus } from '../_helpers/corpus';
 
-const COMMUNITY_EVENTS = join(CORPUS_DIR, 'events', 'v3.5.0', 'rules', 'community');
-const ALL_EVENTS = join(CORPUS_DIR, 'events', 'v3.5.0', 'rules');
-const RULES_DIR = join(REPO_ROOT, 'rules');
+describeWithCorpus('community-corpus (reads the StreamAlert corpus)', () => {
 
-let config: Config;
-beforeAll(() => {
-  const to = join(makeTempDir(), 'conf');
-  importStreamAlertConfig({ from: join(CORPUS_DIR, 'config', 'v3.5.0', 'conf'), to, accountId: '123456789012', prefix: 'prefix' });
-  config = loadConfig(to);
-});
+  const COMMUNITY_EVENTS = join(CORPUS_DIR, 'events', 'v3.5.0', 'rules', 'community');
+  const ALL_EVENTS = join(CORPUS_DIR, 'events', 'v3.5.0', 'rules');
+  const RULES_DIR = join(REPO_ROOT, 'rules');
 
-function failures(summary: TestRunSummary): string[] {
-  return summary.results.filter((r) => !r.passed).map((r) => `${r.file} [${r.index}] ${r.description}: ${r.reasons.join('; ')}`);
-}
-
-describe('the community pack against StreamAlert v3.5.0 community test events', () => {
-  it('passes every event, through the deployed bundle', async () => {
-    const fixtures = loadFixtures([COMMUNITY_EVENTS]);
-    expect(fixtures.problems).toEqual([]);
-    const summary = await runTests({ config, rulesDir: RULES_DIR, fixtures, typecheck: false });
-    expect(failures(summary)).toEqual([]);
-    expect(summary.results.length).toBe(fixtures.events.length);
-    expect(summary.passed).toBeGreaterThanOrEqual(70);
-    expect(summary.exitCode).toBe(0);
+  let config: Config;
+  beforeAll(() => {
+    const to = join(makeTempDir(), 'conf');
+    importStreamAlertConfig({ from: join(CORPUS_DIR, 'config', 'v3.5.0', 'conf'), to, accountId: '123456789012', prefix: 'prefix' });
+    config = loadConfig(to);
   });
 
-  it('passes every S3 event with --source s3, read back through the S3 payload reader', async () => {
-    const loaded = loadFixtures([COMMUNITY_EVENTS]);
-    const events = filterEvents(loaded.events, { source: 's3' });
-    const summary = await runTests({ config, rulesDir: RULES_DIR, fixtures: { ...loaded, events }, typecheck: false });
-    expect(failures(summary)).toEqual([]);
-    expect(summary.results.every((r) => r.service === 's3')).toBe(true);
-    expect(summary.results.length).toBeGreaterThanOrEqual(30);
-  });
-});
+  function failures(summary: TestRunSummary): string[] {
+    return summary.results.filter((r) => !r.passed).map((r) => `${r.file} [${r.index}] ${r.description}: ${r.reasons.join('; ')}`);
+  }
 
-describe('every StreamAlert v3.5.0 rule test event (classifier, community and sample)', () => {
-  it('passes, classify-only events included', async () => {
-    const fixtures = loadFixtures([ALL_EVENTS]);
-    const summary = await runTests({ config, rulesDir: RULES_DIR, fixtures, typecheck: false });
-    expect(failures(summary)).toEqual([]);
-    expect(summary.results.filter((r) => r.classifyOnly).length).toBeGreaterThan(5);
+  describe('the community pack against StreamAlert v3.5.0 community test events', () => {
+    it('passes every event, through the deployed bundle', async () => {
+      const fixtures = loadFixtures([COMMUNITY_EVENTS]);
+      expect(fixtures.problems).toEqual([]);
+      const summary = await runTests({ config, rulesDir: RULES_DIR, fixtures, typecheck: false });
+      expect(failures(summary)).toEqual([]);
+      expect(summary.results.length).toBe(fixtures.events.length);
+      expect(summary.passed).toBeGreaterThanOrEqual(70);
+      expect(summary.exitCode).toBe(0);
+    });
+
+    it('passes every S3 event with --source s3, read back through the S3 payload reader', async () => {
+      const loaded = loadFixtures([COMMUNITY_EVENTS]);
+      const events = filterEvents(loaded.events, { source: 's3' });
+      const summary = await runTests({ config, rulesDir: RULES_DIR, fixtures: { ...loaded, events }, typecheck: false });
+      expect(failures(summary)).toEqual([]);
+      expect(summary.results.every((r) => r.service === 's3')).toBe(true);
+      expect(summary.results.length).toBeGreaterThanOrEqual(30);
+    });
+  });
+
+  describe('every StreamAlert v3.5.0 rule test event (classifier, community and sample)', () => {
+    it('passes, classify-only events included', async () => {
+      const fixtures = loadFixtures([ALL_EVENTS]);
+      const summary = await runTests({ config, rulesDir: RULES_DIR, fixtures, typecheck: false });
+      expect(failures(summary)).toEqual([]);
+      expect(summary.results.filter((r) => r.classifyOnly).length).toBeGreaterThan(5);
+    });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { driftReport, type DriftReport } from '../../../../cli/schema';
 import { createClassifier, type RawRecord } from '../../../../runtime/classifier';
 import { loadConfig } from '../../../../runtime/config';
@@ -13,6 +13,7 @@ import { ADDED_KEYS, driftedCloudTrailEvent } from '../../../_helpers/drifted-cl
 import { CORPUS_DIR, DEFAULT_CONF_DIR } from '../../../_helpers/paths';
 import { copyToTempDir } from '../../../_helpers/temp-dir';
 import { captureContext } from '../deploy/test-context';
+import { describeWithCorpus } from '../../../_helpers/corpus';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -41,7 +42,7 @@ async function deadLetterFile(conf: string, payloads: readonly string[]): Promis
   return file;
 }
 
-describe('schema drift', () => {
+describeWithCorpus('schema drift', () => {
   const payloads = [1, 2, 3].map((n) => JSON.stringify({ Records: [{ ...driftedCloudTrailEvent(), eventID: `id-${n}` }] }));
 
   it('names the keys the dead-lettered records add, with a count and an example, per best candidate', async () => {

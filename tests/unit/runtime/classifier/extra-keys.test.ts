@@ -9,6 +9,7 @@ import { loadConfig } from '../../../../runtime/config';
 import { ADDED_KEYS, driftedCloudTrailEvent } from '../../../_helpers/drifted-cloudtrail';
 import { DEFAULT_CONF_DIR } from '../../../_helpers/paths';
 import { classifierWith, classify, configWith, CORPUS_SCHEMAS_DIR, only, reasonFor } from './classifier-helpers';
+import { itWithCorpus } from '../../../_helpers/corpus';
 
 const payload = JSON.stringify({ Records: [driftedCloudTrailEvent()] });
 
@@ -23,7 +24,7 @@ describe('a CloudTrail record with three keys its schema does not list', () => {
     expect(record.sessionCredentialFromConsole).toBe(true);
   });
 
-  it('is unclassified under the imported StreamAlert v3.5 schema, the reason naming the three keys', () => {
+  itWithCorpus('is unclassified under the imported StreamAlert v3.5 schema, the reason naming the three keys', () => {
     const classifier = createClassifier(configWith({}, [join(CORPUS_SCHEMAS_DIR, 'cloudtrail.json')]));
     const outcome = classify(classifier, payload, ['cloudtrail:events']);
     expect(outcome.ok).toBe(false);

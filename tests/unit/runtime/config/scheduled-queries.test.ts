@@ -5,6 +5,7 @@ import { ConfigError } from '../../../../runtime/errors';
 import { importCorpusSample } from '../../../_helpers/corpus-import';
 import { DEFAULT_CONF_DIR } from '../../../_helpers/paths';
 import { copyToTempDir } from '../../../_helpers/temp-dir';
+import { itWithCorpus } from '../../../_helpers/corpus';
 
 function confWith(scheduled: unknown): string {
   const dir = copyToTempDir(DEFAULT_CONF_DIR);
@@ -22,7 +23,7 @@ const problemsOf = (dir: string): string[] => {
 };
 
 describe('scheduled_queries.json', () => {
-  it("imports StreamAlert's file unchanged, with its packs and function settings", () => {
+  itWithCorpus("imports StreamAlert's file unchanged, with its packs and function settings", () => {
     const config = loadConfig(importCorpusSample('v3.5.0-unit-conf').dir);
     expect(config.scheduled_queries).toEqual(
       expect.objectContaining({ enabled: true, destination_kinesis_stream: 'unit-test_stream', timeout_secs: 3600, wait_secs: 30, packs: { hourly: { description: 'Runs all hourly queries. Once per day on :05', schedule_expression: 'cron(5 * * * ? *)' } } }),

@@ -11,6 +11,7 @@ import { silentLogger } from '../../../../runtime/logger';
 import { CORPUS_DIR, DEFAULT_CONF_DIR } from '../../../_helpers/paths';
 import { kinesisEvent } from '../classifier/payloads/_events';
 import { memoryWriter } from '../dead-letter/_memory-writer';
+import { itWithCorpus } from '../../../_helpers/corpus';
 
 const config = loadConfig(DEFAULT_CONF_DIR);
 
@@ -33,7 +34,7 @@ describe('the bundled CloudTrail -> CloudWatch Logs -> prod stream subscription'
     expect(prod.kinesis?.enabled).toBe(true);
   });
 
-  it('classifies every CloudTrail event of the corpus delivered as CloudWatch Logs does, as cloudwatch:cloudtrail', async () => {
+  itWithCorpus('classifies every CloudTrail event of the corpus delivered as CloudWatch Logs does, as cloudwatch:cloudtrail', async () => {
     const events = corpusCloudtrailEvents();
     expect(events.length).toBeGreaterThan(20);
     const writer = memoryWriter();
