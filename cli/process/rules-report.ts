@@ -82,9 +82,9 @@ export function rulesWarnings(rules: RulesLoaded, classified: Readonly<Record<st
   return warnings;
 }
 
-/** Whether a folder holds a rule file (`*.ts`, not `.d.ts`), at any depth. */
+/** Whether a folder holds a rule file (`*.ts` but not `.d.ts`, or a Sigma `*.yml`/`*.yaml`), at any depth. */
 function holdsRules(dir: string): boolean {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) => (f.endsWith('.ts') && !f.endsWith('.d.ts')) || /\.ya?ml$/.test(f));
 }
 
 /**
@@ -105,7 +105,7 @@ export function splitRulesOption(rules: string | boolean | undefined, args: read
   if (!isDir) return { rulesDir: 'rules', files: [rules, ...args] };
   if (!holdsRules(rules)) {
     throw new UsageError(
-      `--rules ${rules}: this folder holds no rule files (*.ts), so no rule would run`,
+      `--rules ${rules}: this folder holds no rule files (*.ts, Sigma *.yml), so no rule would run`,
       `--rules takes an optional folder of rules: name it (streamalert process --rules rules ${rules}/*) or put the inputs first (streamalert process ${rules}/* --rules)`,
     );
   }
