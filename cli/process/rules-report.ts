@@ -23,6 +23,8 @@ export interface RulesLoaded {
   readonly logs: readonly string[];
   /** Normalized types the enabled rules name in `datatypes`. */
   readonly datatypes: readonly string[];
+  /** Each enabled rule's `logs`. */
+  readonly byRule: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Reads the rules of a bundle written by `writeRulesBundle`. */
@@ -35,6 +37,7 @@ export function rulesOfBundle(file: string): RulesLoaded {
     disabled: all.length - enabled.length,
     logs: [...new Set(enabled.flatMap((r) => r.options.logs ?? []))].sort(),
     datatypes: [...new Set(enabled.flatMap((r) => r.options.datatypes ?? []))].sort(),
+    byRule: Object.fromEntries(enabled.map((r) => [r.name, r.options.logs ?? []])),
   };
 }
 
@@ -53,9 +56,14 @@ const SAME_SHAPE: Readonly<Record<string, { readonly as: string; readonly fix: s
   },
 };
 
+/** Whether `logs` (a rule's, or all rules') name `logType` or its family. */
+function reads(logs: readonly string[], logType: string): boolean {
+  return logs.includes(logType) || logs.includes(logFamily(logType));
+}
+
 /** Whether a rule of `rules` reads `logType` by name or family (rules on `datatypes` are not counted here). */
 function isRead(rules: RulesLoaded, logType: string): boolean {
-  return rules.logs.includes(logType) || rules.logs.includes(logFamily(logType));
+  return reads(rules.logs, logType);
 }
 
 /**
@@ -73,11 +81,14 @@ export function rulesWarnings(rules: RulesLoaded, classified: Readonly<Record<st
     const list = unread.map(([type, n]) => `${type} (${n})`).join(', ');
     warnings.push(`no loaded rule reads the log types of these records: ${list}; the ${rules.loaded} rule(s) read ${rules.logs.join(', ') || 'no log type'}`);
   }
-  for (const [type, n] of unread) {
+  for (const [type, n] of types) {
     const same = SAME_SHAPE[type];
-    if (same !== undefined && isRead(rules, same.as)) {
-      warnings.push(`${n} record(s) classified as ${type}, which no loaded rule reads; the rules read ${same.as}: ${same.fix}`);
-    }
+    if (same === undefined) continue;
+    // Rules written for the other shape never see these records, even when some rules (Sigma) read both.
+    const blind = Object.entries(rules.byRule).filter(([, logs]) => reads(logs, same.as) && !reads(logs, type)).map(([name]) => name).sort();
+    if (blind.length === 0) continue;
+    const shown = blind.length > 5 ? `${blind.slice(0, 5).join(', ')} and ${blind.length - 5} more` : blind.join(', ');
+    warnings.push(`${n} record(s) classified as ${type}, which ${blind.length} rule(s) reading only ${same.as} never see (${shown}): ${same.fix}`);
   }
   return warnings;
 }
