@@ -1,3 +1,5 @@
+const { availableParallelism } = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -10,5 +12,9 @@ module.exports = {
   // chalk 5 ships as ES modules only: let ts-jest turn it into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(chalk)/)'],
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/tests/_helpers/jest-setup.js'],
+  // jest's default is one worker less than the cores: a single worker on a 2-core machine, where most test
+  // files wait on a CLI child process or a loopback server. Two workers at least.
+  maxWorkers: Math.max(2, availableParallelism()),
   reporters: ['default', '<rootDir>/tests/_helpers/summary-reporter.js'],
 };
