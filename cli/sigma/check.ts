@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../../runtime/config';
 import { ExitCode, StreamAlertError } from '../../runtime/errors';
 import type { CommandContext } from '../context';
-import { loadSigmaFile, sigmaFiles, type SigmaLoadResult } from './load';
+import { loadSigmaFiles, sigmaFiles, type SigmaLoadResult } from './load';
 
 /** Options of {@link runSigmaCheck}. */
 export interface SigmaCheckOptions {
@@ -19,11 +19,12 @@ function jsonLine(r: SigmaLoadResult): string {
     file: r.file,
     id: r.id,
     title: r.title,
-    name: r.rule?.name ?? null,
+    name: r.rule?.name ?? r.correlation?.name ?? null,
+    kind: r.correlation ? 'correlation' : 'detection',
     status: r.status,
     reason: r.reason,
-    log_types: r.rule?.log_types ?? [],
-    attack: r.rule?.attack ?? [],
+    log_types: r.rule?.log_types ?? r.correlation?.log_types ?? [],
+    attack: r.rule?.attack ?? r.correlation?.attack ?? [],
     warnings: r.warnings,
   });
 }
@@ -42,15 +43,19 @@ export async function runSigmaCheck(ctx: CommandContext, options: SigmaCheckOpti
     });
   }
   const config = loadConfig(ctx.globals.config);
-  const results = files.flatMap((f) => loadSigmaFile(f, config, project));
+  const results = loadSigmaFiles(files, config, project);
   const { io } = ctx;
   for (const r of results) {
     if (io.json) {
       io.data(jsonLine(r));
       continue;
     }
-    const label = r.rule?.name ?? (r.title || `document ${r.document}`);
-    if (r.status === 'loaded') {
+    const label = r.rule?.name ?? r.correlation?.name ?? (r.title || `document ${r.document}`);
+    if (r.correlation) {
+      const c = r.correlation.correlation;
+      io.info(`${io.style.green('loaded ')} ${r.file}: ${label}: ${c.type} of ${c.rules.join(', ')} within ${c.timespan_ms / 1000}s`);
+      for (const w of r.warnings) io.info(`          warning: ${w}`);
+    } else if (r.status === 'loaded') {
       io.info(`${io.style.green('loaded ')} ${r.file}: ${label} -> ${r.rule?.log_types.join(', ')}`);
       for (const w of r.warnings) io.info(`          warning: ${w}`);
     } else {

@@ -10,7 +10,7 @@ import { refuse } from './errors';
 import { resolveField } from './fields';
 import { logsourceMappings, mapLogsource, type RuleLogsource } from './logsources';
 
-const LEVELS: Readonly<Record<string, Severity>> = {
+export const LEVELS: Readonly<Record<string, Severity>> = {
   informational: 'info',
   low: 'low',
   medium: 'medium',
@@ -25,6 +25,8 @@ const CUSTOM_KEYS = new Set(['outputs', 'dedup', 'merge_by_keys', 'merge_window_
 export interface CompileResult {
   readonly rule: CompiledSigmaRule;
   readonly warnings: readonly string[];
+  /** How fields are found per log type (for correlation rules that group by this rule's fields). */
+  readonly mappings: ReadonlyMap<string, SigmaLogTypeMapping>;
 }
 
 type Doc = Record<string, unknown>;
@@ -33,7 +35,8 @@ function isMap(value: unknown): value is Doc {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function stringList(value: unknown, what: string): string[] | undefined {
+/** A list of strings, or undefined when absent. @throws SigmaRefusedError when it is something else */
+export function stringList(value: unknown, what: string): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) refuse(`${what} must be a list of strings, got ${JSON.stringify(value)}`);
   return value as string[];
@@ -52,7 +55,8 @@ export function attackIds(tags: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
-function customOptions(doc: Doc): Doc {
+/** The `streamalert` custom attribute (checked). */
+export function customOptions(doc: Doc): Doc {
   const custom = doc.streamalert;
   if (custom === undefined) return {};
   if (!isMap(custom)) refuse(`the "streamalert" attribute must be a map, got ${JSON.stringify(custom)}`);
@@ -80,7 +84,6 @@ function describeLogsource(source: RuleLogsource): string {
 /** Compiles one rule document. @throws SigmaRefusedError with the reason. */
 export function compileSigmaRule(doc: unknown, file: string, fileStem: string, config: Config): CompileResult {
   if (!isMap(doc)) refuse('a Sigma rule is a YAML map');
-  if (doc.correlation !== undefined) refuse('correlation rules are not supported yet');
   if (doc.action !== undefined) refuse(`"action: ${String(doc.action)}" (Sigma v1 rule collections) is not supported: write each rule whole`);
   if (typeof doc.title !== 'string' || doc.title.trim() === '') refuse('the rule has no title');
   const status = typeof doc.status === 'string' ? doc.status.toLowerCase() : '';
@@ -149,5 +152,5 @@ export function compileSigmaRule(doc: unknown, file: string, fileStem: string, c
     ...(custom.disabled !== undefined ? { disabled: custom.disabled === true } : {}),
     ...(custom.staged !== undefined ? { staged: custom.staged === true } : {}),
   };
-  return { rule, warnings };
+  return { rule, warnings, mappings: new Map(configured.filter(([t]) => logTypes.includes(t))) };
 }

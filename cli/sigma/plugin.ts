@@ -7,7 +7,7 @@
 import { resolve, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
 import type { Config } from '../../runtime/config';
-import { loadSigmaFile } from './load';
+import { loadSigmaFiles, sigmaFiles, type SigmaLoadResult } from './load';
 
 /** Options of {@link sigmaPlugin}. */
 export interface SigmaPluginOptions {
@@ -25,11 +25,25 @@ export function sigmaPlugin(options: SigmaPluginOptions): Plugin {
   return {
     name: 'streamalert-sigma',
     setup(build) {
+      // Every Sigma file of the folder is compiled together (correlations name rules of other files), once per build.
+      let byFile: Map<string, SigmaLoadResult[]> | undefined;
+      build.onStart(() => {
+        byFile = undefined;
+      });
+      const resultsOf = (path: string): SigmaLoadResult[] => {
+        if (byFile === undefined) {
+          const files = sigmaFiles([options.rulesDir]);
+          const all = loadSigmaFiles(files, options.config, options.project);
+          byFile = new Map(files.map((f) => [resolve(f), [] as SigmaLoadResult[]]));
+          for (const r of all) byFile.get(resolve(options.project, r.file))?.push(r);
+        }
+        return byFile.get(resolve(path)) ?? [];
+      };
       build.onLoad({ filter: /\.ya?ml$/ }, (args) => {
         if (!args.path.startsWith(rulesDir)) return undefined;
-        const results = loadSigmaFile(args.path, options.config, options.project);
+        const results = resultsOf(args.path);
         const refused = results.filter((r) => r.status === 'refused');
-        const warnings = results.flatMap((r) => r.warnings.map((w) => ({ text: `${r.file}: ${r.rule?.name ?? ''}: ${w}` })));
+        const warnings = results.flatMap((r) => r.warnings.map((w) => ({ text: `${r.file}: ${r.rule?.name ?? r.correlation?.name ?? ''}: ${w}` })));
         if (refused.length > 0) {
           return {
             errors: refused.map((r) => ({
@@ -38,8 +52,8 @@ export function sigmaPlugin(options: SigmaPluginOptions): Plugin {
             warnings,
           };
         }
-        const calls = results.map((r) => `registerSigmaRule(${JSON.stringify(r.rule)});`);
-        const contents = [`import { registerSigmaRule } from ${JSON.stringify(options.registerModule)};`, ...calls, ''].join('\n');
+        const calls = results.map((r) => (r.rule ? `registerSigmaRule(${JSON.stringify(r.rule)});` : `registerSigmaCorrelation(${JSON.stringify(r.correlation)});`));
+        const contents = [`import { registerSigmaCorrelation, registerSigmaRule } from ${JSON.stringify(options.registerModule)};`, ...calls, ''].join('\n');
         return { contents, loader: 'js', warnings };
       });
     },

@@ -5,7 +5,7 @@ import { ConfigError } from '../../runtime/errors';
 import type { Config } from '../../runtime/config';
 import { BOOTSTRAP_PACKAGE_FILE, bootstrapPackage } from './bootstrap-package';
 import { checkTerraformConfig } from './check-config';
-import { GENERATED_BANNER, renderFile, synthesizeTerraform, type DeclaredAddress } from './synthesize';
+import { GENERATED_BANNER, renderFile, synthesizeTerraform, type DeclaredAddress, type RuleFacts } from './synthesize';
 
 /** What `generateTerraform` did. */
 export interface GenerateResult {
@@ -39,10 +39,10 @@ function writeIfChanged(path: string, bytes: Buffer): boolean {
  * Checks `config`, synthesizes it and writes `dir`.
  * @throws ConfigError (exit 3) when the configuration cannot be turned into infrastructure.
  */
-export async function generateTerraform(config: Config, dir: string): Promise<GenerateResult> {
+export async function generateTerraform(config: Config, dir: string, rules: RuleFacts = {}): Promise<GenerateResult> {
   const { problems, warnings } = checkTerraformConfig(config);
   if (problems.length > 0) throw new ConfigError(problems);
-  const { files, addresses } = synthesizeTerraform(config);
+  const { files, addresses } = synthesizeTerraform(config, rules);
   const bootstrap = await bootstrapPackage();
   mkdirSync(dir, { recursive: true });
   const changed: string[] = [];

@@ -16,6 +16,7 @@ import { addProviderAndBackend, GlobalModule } from './modules/global';
 import { Cluster } from './modules/cluster';
 import { needsIocTable, ThreatIntel } from './modules/threat-intel';
 import { RuleStaging } from './modules/rule-staging';
+import { CorrelationTable } from './modules/correlation';
 import { STACK_ID, StreamAlertStack } from './stack';
 import { GLOBAL_MODULES } from './config-facts';
 export { GLOBAL_MODULES };
@@ -47,8 +48,14 @@ export interface SynthesizedTerraform {
   readonly addresses: readonly DeclaredAddress[];
 }
 
+/** What the rules ask of the infrastructure (found in the rules folder, not in conf/). */
+export interface RuleFacts {
+  /** A correlation or threshold rule exists: the correlation table is made. @default false */
+  readonly correlation?: boolean;
+}
+
 /** Builds the stack for `config` (exported for construct tests). */
-export function buildStack(config: Config): StreamAlertStack {
+export function buildStack(config: Config, rules: RuleFacts = {}): StreamAlertStack {
   const stack = new StreamAlertStack();
   addProviderAndBackend(stack, config);
   const global = new GlobalModule(stack, 'global', { config });
@@ -72,13 +79,14 @@ export function buildStack(config: Config): StreamAlertStack {
     new ThreatIntel(stack, 'threat_intel', { config, kmsKeyArn: global.keyFor(config.account.region).arn, topicArn: global.topicFor(config.account.region).arn });
   }
   const ruleStaging = config.global.rule_staging.enabled ? new RuleStaging(stack, 'rule_staging', { config, kmsKeyArn: global.keyFor(config.account.region).arn }) : undefined;
-  for (const cluster of Object.values(config.clusters)) new Cluster(stack, { config, cluster, global, ruleStaging });
+  const correlation = rules.correlation ? new CorrelationTable(stack, 'correlation', { config, kmsKeyArn: global.keyFor(config.account.region).arn }) : undefined;
+  for (const cluster of Object.values(config.clusters)) new Cluster(stack, { config, cluster, global, ruleStaging, correlation });
   return stack;
 }
 
 /** Synthesizes `config` into Terraform JSON files. */
-export function synthesizeTerraform(config: Config): SynthesizedTerraform {
-  const stack = buildStack(config);
+export function synthesizeTerraform(config: Config, rules: RuleFacts = {}): SynthesizedTerraform {
+  const stack = buildStack(config, rules);
   checkUniqueAddresses(stack);
   return splitStack(stack.toTerraform() as TerraformJson);
 }

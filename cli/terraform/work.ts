@@ -1,5 +1,5 @@
 /** The work of `streamalert terraform generate|plan|apply|destroy|list-targets`. */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { displayPath, loadConfig, type Config } from '../../runtime/config';
 import type { CommandContext } from '../context';
 import { generateTerraform, type GenerateResult } from './generate';
@@ -7,6 +7,7 @@ import { ensureInitialized, runTerraform, withStateBucketHint } from './run-terr
 import { synthesizeTerraform } from './synthesize';
 import { resolveTargets, targetMap } from './targets';
 import type { TerraformBootstrapOptions } from './bootstrap-state';
+import { hasCorrelationRules } from '../sigma/detect';
 
 /** Options shared by every terraform subcommand. */
 export interface TerraformOptions {
@@ -14,6 +15,8 @@ export interface TerraformOptions {
   readonly configDir: string;
   /** Directory of the generated files. @default 'terraform' */
   readonly outDir: string;
+  /** Rules folder (correlation rules need a state table). @default rules/ beside the conf directory */
+  readonly rulesDir?: string;
 }
 
 /** Options of plan, apply and destroy. */
@@ -27,7 +30,8 @@ export interface TerraformRunOptions extends TerraformOptions {
 
 async function generate(ctx: CommandContext, options: TerraformOptions): Promise<GenerateResult & { readonly config: Config }> {
   const config = loadConfig(options.configDir);
-  const result = await generateTerraform(config, resolve(options.outDir));
+  const rulesDir = resolve(options.rulesDir ?? `${dirname(resolve(options.configDir))}/rules`);
+  const result = await generateTerraform(config, resolve(options.outDir), { correlation: hasCorrelationRules(rulesDir) });
   for (const warning of result.warnings) ctx.io.warn(warning);
   return { ...result, config };
 }

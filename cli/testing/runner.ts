@@ -10,6 +10,7 @@ import { silentLogger, type Logger } from '../../runtime/logger';
 import type { RuleDefinition, RulesEngine } from '../../runtime/rules';
 import { createThreatIntel, memoryIocSource, type Ioc } from '../../runtime/threat-intel';
 import { createCapturingAlertSink } from '../../runtime/alerts/sink';
+import { createMemoryCorrelationStore, type CorrelationStore } from '../../runtime/rules/correlation';
 import { checkPublications, publicationsOf } from './publisher-tests';
 import { loadBundledFunction, type BundleExports } from './bundled-function';
 import { captureDeadLetters } from './captured-dead-letters';
@@ -49,7 +50,7 @@ function clusterFor(config: Config, event: TestEvent): string | undefined {
   return Object.values(config.clusters).find((c) => c.data_sources[event.service]?.[event.source] !== undefined)?.name;
 }
 
-async function loadCluster(options: RunTestsOptions, name: string, typecheck: boolean): Promise<LoadedCluster> {
+async function loadCluster(options: RunTestsOptions, name: string, typecheck: boolean, correlationStore: CorrelationStore): Promise<LoadedCluster> {
   const load = options.load ?? loadBundledFunction;
   const bundle = await load({ config: options.config, cluster: name, rulesDir: options.rulesDir, typecheck });
   const rules = bundle.loadRules();
@@ -57,7 +58,8 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
   const seen = { logTypes: [] as string[] };
   // Alerts reach lambda test the way they reach the table in Lambda: through the handler's alert sink.
   const captured = createCapturingAlertSink();
-  let engine: RulesEngine = bundle.createRulesEngine({ rules, cluster: name });
+  const correlation = { store: correlationStore, immediate: true };
+  let engine: RulesEngine = bundle.createRulesEngine({ rules, cluster: name, correlation });
   const evaluator = {
     evaluate(record: ClassifiedRecord) {
       const alerts = engine.evaluate(record);
@@ -73,7 +75,8 @@ async function loadCluster(options: RunTestsOptions, name: string, typecheck: bo
   let id = 0;
   const run = async (event: TestEvent, lambdaEvent: unknown): Promise<Observed> => {
     const ruleErrors: string[] = [];
-    engine = bundle.createRulesEngine({ rules, cluster: name, lookupTables: event.lookupTables, logger: ruleErrorLogger(ruleErrors) });
+    // One correlation store for the whole run: a threshold fixture's events are separate test events, in order.
+    engine = bundle.createRulesEngine({ rules, cluster: name, lookupTables: event.lookupTables, logger: ruleErrorLogger(ruleErrors), correlation });
     seen.logTypes = [];
     captured.clear();
     iocs = event.threatIntel ?? [];
@@ -152,7 +155,9 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunSummary
   const clusterNames = [...new Set(fixtures.events.map((e) => clusterFor(config, e)).filter((c): c is string => c !== undefined))];
   // Rules are the same in every cluster's bundle: load at least one so rules without tests are listed.
   if (clusterNames.length === 0 && Object.keys(config.clusters)[0] !== undefined) clusterNames.push(Object.keys(config.clusters)[0] as string);
-  for (const [i, name] of clusterNames.entries()) clusters.set(name, await loadCluster(options, name, options.typecheck !== false && i === 0));
+  // Correlation state is shared by every cluster, as the deployed functions share the correlation table.
+  const correlationStore = createMemoryCorrelationStore();
+  for (const [i, name] of clusterNames.entries()) clusters.set(name, await loadCluster(options, name, options.typecheck !== false && i === 0, correlationStore));
   const rules = [...clusters.values()][0]?.rules ?? [];
   const disabled = new Set(rules.filter((r) => r.disabled).map((r) => r.name));
 
@@ -199,7 +204,9 @@ function summarise(
   rules: readonly RuleDefinition[],
   namedRules?: ReadonlySet<string>,
 ): TestRunSummary {
-  const untested = namedRules ? rules.filter((r) => !r.disabled && !namedRules.has(r.name)).map((r) => r.name).sort() : [];
+  // A base rule that only feeds correlations is tested by the correlations' test events.
+  const feeds = (r: RuleDefinition) => rules.some((c) => namedRules?.has(c.name) && c.options.correlation?.rules.includes(r.name));
+  const untested = namedRules ? rules.filter((r) => !r.disabled && !namedRules.has(r.name) && !feeds(r)).map((r) => r.name).sort() : [];
   const passed = results.filter((r) => r.passed).length;
   const failed = results.length - passed;
   const loadErrors = fixtures.problems.filter((p: FixtureProblem) => p.level === 'error').length;

@@ -57,6 +57,17 @@ export function alertMergerName(config: Pick<Config, 'account'>): string {
   return `${config.account.prefix}_streamalert_alert_merger`;
 }
 
+/**
+ * DynamoDB table of correlation state: `<prefix>_streamalert_correlation` (hash `group`, range `item`, TTL `ttl`);
+ * made when a correlation or threshold rule exists, named to the rule processors in {@link CORRELATION_TABLE_ENV}.
+ */
+export function correlationTableName(config: Pick<Config, 'account'>): string {
+  return `${config.account.prefix}_streamalert_correlation`;
+}
+
+/** Environment variable naming the correlation table to the rule processors. */
+export const CORRELATION_TABLE_ENV = 'CORRELATION_TABLE';
+
 /** DynamoDB table of pending alerts: `<prefix>_streamalert_alerts` (hash `RuleName`, range `AlertID`, TTL `TTL`). */
 export function alertsTableName(config: Pick<Config, 'account'>): string {
   return `${config.account.prefix}_streamalert_alerts`;

@@ -50,7 +50,7 @@ export interface BatchOptions {
 export interface Batch {
   add(raw: RawRecord): void;
   issue(issue: ReadIssue): void;
-  /** Enriches and evaluates the records classified since the last flush (a no-op without `enrich`). */
+  /** Enriches and evaluates the records classified since the last flush, then settles the evaluator (correlations). */
   flush(): Promise<void>;
   /** Raw records added so far. */
   recordCount(): number;
@@ -181,15 +181,19 @@ export function createBatch(options: BatchOptions): Batch {
       options.onIssue?.(issue);
     },
     async flush() {
-      if (pending.length === 0 || !options.enrich) return;
-      const chunk = pending;
-      pending = [];
-      try {
-        await options.enrich(chunk.flatMap((item) => item.records));
-      } catch {
-        // enrich logs its own failures; the records are still evaluated
+      if (pending.length > 0 && options.enrich) {
+        const chunk = pending;
+        pending = [];
+        try {
+          await options.enrich(chunk.flatMap((item) => item.records));
+        } catch {
+          // enrich logs its own failures; the records are still evaluated
+        }
+        chunk.forEach(finish);
       }
-      chunk.forEach(finish);
+      const settled = (await options.evaluator?.settle?.()) ?? [];
+      for (const alert of settled) options.onAlert?.(alert);
+      c.alerts += settled.length;
     },
     recordCount: () => c.records,
     result() {

@@ -9,6 +9,7 @@ import { createLogger } from '../logger';
 import { withStaging } from '../staging/env';
 import { createRulesEngine, loadRules } from '../rules';
 import { createRuleProcessor, type RuleProcessor, type RuleProcessorOptions } from './rule-processor';
+import { correlationFromEnv } from './correlation-env';
 
 // The rules engine is part of the bundle's API so that `lambda test` runs the bundle's own engine, and the
 // publishers too: the rules register their publishers in the bundle's own registry.
@@ -21,7 +22,12 @@ export { composePublication } from '../publishers';
  */
 export function createHandler(overrides: Partial<RuleProcessorOptions> = {}): RuleProcessor {
   const logger = overrides.logger ?? createLogger();
-  const evaluator = overrides.evaluator ?? createRulesEngine({ rules: loadRules(), cluster: embedded.cluster, logger });
+  const evaluator =
+    overrides.evaluator ??
+    (() => {
+      const rules = loadRules();
+      return createRulesEngine({ rules, cluster: embedded.cluster, logger, correlation: correlationFromEnv(embedded.config, rules, logger) });
+    })();
   // Alerts of staged rules go to the staging output only (when RULES_TABLE names the rules table).
   const alerts = overrides.alerts ?? withStaging(embedded.config, defaultAlertSink(embedded.config));
   return createRuleProcessor({ config: embedded.config, cluster: embedded.cluster, ...overrides, logger, evaluator, ...(alerts ? { alerts } : {}) });

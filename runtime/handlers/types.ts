@@ -10,6 +10,11 @@ import type { FirehoseSender, RetryPolicy } from '../firehose/types';
 /** Runs the rules on one classified record and returns its alerts (opaque here). The rules engine plugs in here. */
 export interface RecordEvaluator {
   evaluate(record: ClassifiedRecord): readonly unknown[];
+  /**
+   * Decides what `evaluate` only collected (correlation matches, against the DynamoDB state) and returns those
+   * alerts; awaited after each chunk. A failure fails the invocation (the batch is retried, counted once).
+   */
+  settle?(): Promise<readonly unknown[]>;
 }
 
 /** Options of {@link createRuleProcessor}. */

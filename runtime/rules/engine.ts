@@ -12,6 +12,7 @@ import { isRecordShapeError } from './errors';
 import { linkClassified } from './helpers/normalized';
 import { setLookupTables, type LookupTables } from './lookup-tables';
 import type { Alert, RuleDefinition } from './types';
+import { correlationRules, createCorrelator, createMemoryCorrelationStore, type CorrelationStore, type CorrelatorStats } from './correlation';
 
 /** Options of {@link createRulesEngine}. */
 export interface RulesEngineOptions {
@@ -25,6 +26,12 @@ export interface RulesEngineOptions {
   readonly lookupTables?: LookupTables;
   /** @default () => new Date() */
   readonly now?: () => Date;
+  /**
+   * Where correlation (and threshold) state lives. `immediate` decides inside `evaluate` (the memory store);
+   * otherwise matches are decided by `settle()`, which the rule processor awaits after each chunk.
+   * @default an in-memory store, deciding at once (lambda test, process)
+   */
+  readonly correlation?: { readonly store: CorrelationStore; readonly immediate: boolean };
 }
 
 /** Counters since the engine was created. */
@@ -33,6 +40,8 @@ export interface RulesEngineStats {
   readonly alerts: number;
   /** Exceptions thrown by rules, matchers and dynamic outputs. */
   readonly errors: number;
+  /** Correlation events (base-rule matches feeding a correlation) and correlation alerts. */
+  readonly correlation: CorrelatorStats;
 }
 
 /** Runs rules over classified records. Fits the rule processor's `evaluator`. */
@@ -42,6 +51,8 @@ export interface RulesEngine {
   evaluate(record: ClassifiedRecord): Alert[];
   /** The enabled rules that run on a log type. */
   rulesFor(logType: string): readonly RuleDefinition[];
+  /** Decides the correlation matches collected since the last call; their alerts (none in immediate mode). */
+  settle(): Promise<Alert[]>;
   stats(): RulesEngineStats;
 }
 
@@ -57,7 +68,16 @@ function hasSubkeys(record: Readonly<Record<string, unknown>>, required: Readonl
 export function createRulesEngine(options: RulesEngineOptions): RulesEngine {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
-  const enabled = options.rules.filter((r) => !r.disabled);
+  const active = options.rules.filter((r) => !r.disabled);
+  // Correlation rules match no record themselves: their base rules feed them.
+  const enabled = active.filter((r) => r.options.correlation === undefined);
+  const wiring = correlationRules(active);
+  const correlator = createCorrelator({
+    ...(options.correlation ?? { store: createMemoryCorrelationStore(), immediate: true }),
+    cluster: options.cluster,
+    now,
+    logger,
+  });
   const byType = new Map<string, RuleDefinition[]>();
   const counts = { records: 0, alerts: 0, errors: 0 };
   setLookupTables(options.lookupTables ?? {});
@@ -130,11 +150,19 @@ export function createRulesEngine(options: RulesEngineOptions): RulesEngine {
     const alerts: Alert[] = [];
     for (const r of candidates) {
       if (!matches(r, event)) continue;
+      for (const target of wiring.feeds.get(r.name) ?? []) alerts.push(...correlator.observe(target, r.name, event));
+      if (wiring.silent.has(r.name)) continue;
       alerts.push(buildAlert(r, event, { cluster: options.cluster, outputs: outputsOf(r, event), title: titleOf(r, event), created: now() }));
     }
     counts.alerts += alerts.length;
     return alerts;
   };
 
-  return { rules: options.rules, evaluate, rulesFor, stats: () => ({ ...counts }) };
+  const settle = async (): Promise<Alert[]> => {
+    const alerts = await correlator.settle();
+    counts.alerts += alerts.length;
+    return alerts;
+  };
+
+  return { rules: options.rules, evaluate, rulesFor, settle, stats: () => ({ ...counts, correlation: correlator.stats() }) };
 }

@@ -8,11 +8,12 @@ import { publisherNamesOf } from '../publishers/compose';
 import type { PublisherSpec } from '../publishers/types';
 import { RuleDefinitionError } from './errors';
 import type { RuleDefinition, RuleFunction, RuleOptions } from './types';
+import { thresholdProblems } from './correlation/rules';
 
 interface Entry {
   readonly name: string;
   readonly fn: RuleFunction<never>;
-  readonly options: RuleOptions<never>;
+  options: RuleOptions<never>;
   file?: string;
   docDescription?: string;
   disabled: boolean;
@@ -62,7 +63,8 @@ const SEVERITIES = new Set(['info', 'low', 'medium', 'high', 'critical']);
 export function optionProblems(name: string, options: RuleOptions<never>): string[] {
   const where = `rule '${name}'`;
   const problems: string[] = [];
-  if ((options.logs ?? []).length === 0 && (options.datatypes ?? []).length === 0) {
+  if (options.threshold !== undefined) problems.push(...thresholdProblems(where, options.threshold));
+  if (options.correlation === undefined && (options.logs ?? []).length === 0 && (options.datatypes ?? []).length === 0) {
     problems.push(`${where} has neither logs nor datatypes, so it would never run`);
   }
   if (options.severity !== undefined && !SEVERITIES.has(options.severity)) {
@@ -120,6 +122,7 @@ export function loadRules(): RuleDefinition[] {
     byName.set(entry.name, entry);
     problems.push(...optionProblems(entry.name, entry.options).map((p) => (entry.file ? `${entry.file}: ${p}` : p)));
   }
+  problems.push(...correlationReferenceProblems([...byName.values()]));
   if (problems.length > 0) {
     const head = problems.length === 1 ? 'invalid rule:' : `invalid rules (${problems.length} problems):`;
     throw new RuleDefinitionError([head, ...problems].join('\n  '), 'a rule is named by its function: rename one of two functions with one name');
@@ -134,7 +137,38 @@ export function loadRules(): RuleDefinition[] {
   }));
 }
 
+/** Sigma rule id -> rule name, for correlation rules that name their base rules by id. */
+const sigmaIds = new Map<string, string>();
+
+/** Records a Sigma rule's id (called when a compiled Sigma rule registers). */
+export function registerRuleId(id: string, name: string): void {
+  if (id !== '') sigmaIds.set(id, name);
+}
+
+/**
+ * Correlation rules name their base rules by name or Sigma id: ids are replaced by names here, and a name that
+ * is no rule, or a base rule that is itself a correlation, is a problem.
+ */
+function correlationReferenceProblems(all: Entry[]): string[] {
+  const names = new Map(all.map((e) => [e.name, e]));
+  const problems: string[] = [];
+  for (const entry of all) {
+    const spec = entry.options.correlation;
+    if (spec === undefined) continue;
+    const resolved = spec.rules.map((ref) => sigmaIds.get(ref) ?? ref);
+    for (const [i, name] of resolved.entries()) {
+      const base = names.get(name);
+      const where = `${entry.file || `rule '${entry.name}'`}: correlation '${entry.name}'`;
+      if (base === undefined) problems.push(`${where} names rule "${spec.rules[i]}", which is not a rule (by name or Sigma id)`);
+      else if (base.options.correlation !== undefined) problems.push(`${where} names "${name}", a correlation rule: chained correlations are not supported`);
+    }
+    entry.options = { ...entry.options, correlation: { ...spec, rules: resolved } };
+  }
+  return problems;
+}
+
 /** Forgets every registered rule (tests). */
 export function clearRules(): void {
   entries.length = 0;
+  sigmaIds.clear();
 }

@@ -3,6 +3,7 @@
  */
 import type { ClassifiedRecord, RecordSource } from '../classifier/types';
 import type { AlertPublishers, PublisherSpec } from '../publishers/types';
+import type { CorrelationSpec, ThresholdOptions } from './correlation/types';
 
 /**
  * Log type name -> record type. Empty here; `streamalert types generate` writes `rules/types.generated.ts`,
@@ -74,6 +75,13 @@ export interface RuleOptions<R = AnyRecord> {
    * counted by `streamalert rule coverage`.
    */
   readonly attack?: readonly string[];
+  /**
+   * Alert only when the rule matched `count` times within `within` for one group (`by`), or saw `count` distinct
+   * values of `distinct`: a correlation whose state lives in DynamoDB in AWS and in memory locally.
+   */
+  readonly threshold?: ThresholdOptions;
+  /** A Sigma correlation rule (set by the compiled rule; it matches no record itself). */
+  readonly correlation?: CorrelationSpec;
   /** Overrides the description taken from the rule's doc comment. */
   readonly description?: string;
   /** Keep the rule in the code but off. Same as wrapping it with `disable(...)`. */

@@ -2,6 +2,7 @@
 import { Construct } from 'constructs';
 import type { ClusterConfig, Config } from '../../../runtime/config';
 import { ruleStagingEnvironment, ruleStagingReaderStatements, type RuleStaging } from './rule-staging';
+import { correlationEnvironment, correlationStatements, type CorrelationTable } from './correlation';
 import { appSsmPrefix, dataBucketName, kinesisStreamName, ruleProcessorName } from '../../../runtime/config/names';
 import { arn, type PolicyStatement } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
@@ -29,6 +30,8 @@ export interface ClusterProps {
   readonly global: GlobalModule;
   /** Rule staging, when `global.rule_staging.enabled`: the rule processor reads the rules table. */
   readonly ruleStaging?: RuleStaging;
+  /** The correlation table, when a correlation rule exists: the rule processor keeps correlation state there. */
+  readonly correlation?: CorrelationTable;
 }
 
 /** The settings of a module that is present and not switched off, else undefined. */
@@ -70,8 +73,15 @@ export class Cluster extends Construct {
       kmsKeyArn,
       // The data bucket always exists (global module); its account-region key encrypts it.
       deadLetter: { bucket: dataBucketName(config), bucketRegion: account.region, bucketKmsKeyArn: global.keyFor(account.region).arn },
-      alertsEnvironment: { ...alertWriterEnvironment(alertStore), ...(props.ruleStaging ? ruleStagingEnvironment(props.ruleStaging) : {}) },
+      alertsEnvironment: {
+        ...alertWriterEnvironment(alertStore),
+        ...(props.ruleStaging ? ruleStagingEnvironment(props.ruleStaging) : {}),
+        ...(props.correlation ? correlationEnvironment(props.correlation) : {}),
+      },
     });
+    if (props.correlation) {
+      attachPolicy(ruleProcessor, 'correlation', ruleProcessor.role, 'correlation_state', correlationStatements(props.correlation));
+    }
     if (props.ruleStaging) {
       attachPolicy(ruleProcessor, 'rule_staging', ruleProcessor.role, 'rule_staging', ruleStagingReaderStatements(props.ruleStaging, account.region));
     }

@@ -1,4 +1,4 @@
 /** Sigma rules at run time: compiled rules (JSON) registered as rules, and their matching. */
-export type { CompiledSigmaRule, Condition, FieldTest, Selection, ValueOp, ValueTest } from './types';
+export type { CompiledSigmaCorrelation, CompiledSigmaRule, Condition, FieldTest, Selection, ValueOp, ValueTest } from './types';
 export { detectionPredicate, globRegExp, valuePredicate } from './match';
-export { registerSigmaRule, sigmaRuleFunction, sigmaRuleOptions } from './register';
+export { registerSigmaCorrelation, registerSigmaRule, sigmaRuleFunction, sigmaRuleOptions } from './register';

@@ -1,9 +1,9 @@
 /** Registering compiled Sigma rules: each becomes a rule of the registry, like a TypeScript rule. */
 import type { ClassifiedRecord } from '../../classifier/types';
-import { registerRule } from '../registry';
+import { registerRule, registerRuleId } from '../registry';
 import type { RuleFunction, RuleOptions } from '../types';
 import { detectionPredicate } from './match';
-import type { CompiledSigmaRule } from './types';
+import type { CompiledSigmaCorrelation, CompiledSigmaRule } from './types';
 
 /** The rule options a compiled Sigma rule carries. */
 export function sigmaRuleOptions(rule: CompiledSigmaRule): RuleOptions<never> {
@@ -40,4 +40,31 @@ export function sigmaRuleFunction(rule: CompiledSigmaRule): RuleFunction<never> 
  */
 export function registerSigmaRule(rule: CompiledSigmaRule): void {
   registerRule(sigmaRuleFunction(rule), sigmaRuleOptions(rule), { file: rule.file });
+  registerRuleId(rule.id, rule.name);
+}
+
+/**
+ * Registers a compiled Sigma correlation rule: a rule that matches no record itself; the rules engine feeds it
+ * the matches of its base rules (named by name or Sigma id, resolved when the rules are loaded).
+ */
+export function registerSigmaCorrelation(rule: CompiledSigmaCorrelation): void {
+  const fn = (): boolean => false;
+  Object.defineProperty(fn, 'name', { value: rule.name });
+  registerRule(
+    fn as unknown as RuleFunction<never>,
+    {
+      logs: rule.log_types,
+      outputs: rule.outputs,
+      severity: rule.severity,
+      title: rule.title,
+      description: rule.description || rule.title,
+      attack: rule.attack,
+      correlation: rule.correlation,
+      context: { ...(rule.context ?? {}), sigma: { id: rule.id, title: rule.title } },
+      ...(rule.disabled !== undefined ? { disabled: rule.disabled } : {}),
+      ...(rule.staged !== undefined ? { staged: rule.staged } : {}),
+    },
+    { file: rule.file },
+  );
+  registerRuleId(rule.id, rule.name);
 }

@@ -3,6 +3,7 @@
  * at package time, never at cold start). Every value here is plain JSON.
  */
 import type { Severity } from '../types';
+import type { CorrelationSpec } from '../correlation/types';
 
 /** How one value of a Sigma field is compared with a record value. */
 export type ValueOp =
@@ -78,6 +79,24 @@ export interface CompiledSigmaRule {
   readonly dedup?: readonly string[];
   readonly merge_by_keys?: readonly string[];
   readonly merge_window_mins?: number;
+  readonly context?: Readonly<Record<string, unknown>>;
+  readonly disabled?: boolean;
+  readonly staged?: boolean;
+}
+
+/** A Sigma correlation rule as compiled for the bundle: its base rules' matches are its events. */
+export interface CompiledSigmaCorrelation {
+  readonly name: string;
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly file: string;
+  readonly severity: Severity;
+  readonly attack: readonly string[];
+  /** The log types of its base rules. */
+  readonly log_types: readonly string[];
+  readonly correlation: CorrelationSpec;
+  readonly outputs: readonly string[];
   readonly context?: Readonly<Record<string, unknown>>;
   readonly disabled?: boolean;
   readonly staged?: boolean;

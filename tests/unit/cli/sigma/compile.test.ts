@@ -40,7 +40,6 @@ describe('sigma rule compilation', () => {
     ['an unknown level', `${head()}level: severe\n${detection('sel:\n  eventName: X\ncondition: sel')}`, /level "severe"/],
     ['a logsource with no mapping', `${head('product: windows\n  category: process_creation')}${detection('sel:\n  Image: x\ncondition: sel')}`, /maps to no configured log type/],
     ['a field a log type with exact keys cannot have', `${head('product: linux\n  service: sshd')}${detection('sel:\n  no_such_field: x\ncondition: sel')}`, /no record of its log types can match/],
-    ['a correlation rule (for now)', 'title: c\ncorrelation:\n  type: event_count\n', /correlation rules are not supported yet/],
     ['an unknown streamalert attribute key', `${head()}streamalert:\n  outptus: [slack:x]\n${detection('sel:\n  eventName: X\ncondition: sel')}`, /unknown key "outptus"/],
   ])('refuses %s, saying why', (_name, yaml, reason) => {
     expect(refusal(yaml)).toMatch(reason);
