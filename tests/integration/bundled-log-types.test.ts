@@ -32,7 +32,7 @@ const fromRules = ruleFixtures().filter((f) => !covered.has(f.log));
 const fixtures: readonly LogTypeFixture[] = [...vendor, ...fromRules];
 
 /**
- * Types that also accept another type's samples, and why the classifier still decides one way (README, "When a
+ * Types that also accept another type's samples, and why the classifier still decides one way (docs/records.md, "When a
  * record fits two log types"): an EventBridge event is also a `cloudwatch:events` record, and the finding types
  * have priority 5, so they are tried first; a Fleet result is also an osquery differential result, and
  * `fleet:results` is exact (extra_keys reject) where `osquery:differential` is tolerant, so it is tried first.
