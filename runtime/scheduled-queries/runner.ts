@@ -1,6 +1,8 @@
 /**
  * Runs one pack: render and start each query, check them every `waitMs` until each ends or the pack's time is
- * up (a query still running is stopped), then send one streamquery record per query (its rows split over
+ * up: `timeoutMs` (sfn_timeout_secs), or the function's own time less a reserve for stopping the queries and
+ * sending the records, whichever comes first. A query still running then is stopped (StopQueryExecution) and
+ * gets an error record. Then one streamquery record is sent per query (its rows split over
  * several records when they do not fit one Kinesis record; a failed or stopped query sends StreamAlert's
  * error record), so ordinary rules alert on the results.
  */
@@ -21,6 +23,10 @@ export interface RunPackOptions {
   readonly waitMs: number;
   /** Longest the pack may run before its queries are stopped. */
   readonly timeoutMs: number;
+  /** Milliseconds the invocation has left (Lambda's `getRemainingTimeInMillis`). @default no limit */
+  readonly remainingMs?: () => number;
+  /** Time kept for stopping queries, reading results and sending records. @default 60000 */
+  readonly reserveMs?: number;
   /** @default setTimeout */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly logger?: Logger;
@@ -66,6 +72,13 @@ export async function runPack(options: RunPackOptions): Promise<PackSummary> {
   const now = (options.now ?? (() => new Date()))();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const started = Date.now();
+  const functionLeft = options.remainingMs?.() ?? Number.POSITIVE_INFINITY;
+  const reserve = options.reserveMs ?? 60_000;
+  const byFunction = started + Math.max(0, functionLeft - reserve);
+  const deadline = Math.min(started + options.timeoutMs, byFunction);
+  const why = deadline === byFunction && byFunction < started + options.timeoutMs
+    ? `stopped: the function's time ran out (${Math.round(functionLeft / 1000)} s, ${Math.round(reserve / 1000)} s kept to report)`
+    : `stopped after ${Math.round(options.timeoutMs / 1000)} s (sfn_timeout_secs)`;
   const running = await Promise.all(
     options.queries.map(async (query) => {
       const rendered: RenderedQuery = renderQuery(query.query, now);
@@ -81,15 +94,17 @@ export async function runPack(options: RunPackOptions): Promise<PackSummary> {
   for (;;) {
     const open = running.filter((r) => r.id !== '' && !TERMINAL.has(statuses.get(r.id)?.state ?? ''));
     if (open.length === 0) break;
-    if (Date.now() - started > options.timeoutMs) {
+    if (Date.now() >= deadline) {
       for (const r of open) {
-        await options.athena.stop(r.id).catch(() => undefined);
-        statuses.set(r.id, { state: 'CANCELLED', reason: `stopped after ${Math.round(options.timeoutMs / 1000)} s (sfn_timeout_secs)`, bytesScanned: statuses.get(r.id)?.bytesScanned ?? 0, executionMs: 0 });
+        await options.athena.stop(r.id).catch((err: unknown) => logger.error('scheduled query could not be stopped', { query: r.query.name, id: r.id, error: err instanceof Error ? err.message : String(err) }));
+        logger.warn('scheduled query stopped', { query: r.query.name, id: r.id, reason: why });
+        statuses.set(r.id, { state: 'CANCELLED', reason: why, bytesScanned: statuses.get(r.id)?.bytesScanned ?? 0, executionMs: 0 });
       }
       break;
     }
     for (const r of open) statuses.set(r.id, await options.athena.status(r.id));
-    if (running.some((r) => r.id !== '' && !TERMINAL.has(statuses.get(r.id)?.state ?? ''))) await sleep(options.waitMs);
+    // Never sleep past the deadline: the queries must be stopped and reported while the function still runs.
+    if (running.some((r) => r.id !== '' && !TERMINAL.has(statuses.get(r.id)?.state ?? ''))) await sleep(Math.max(0, Math.min(options.waitMs, deadline - Date.now())));
   }
   const records: StreamQueryRecord[] = [];
   let succeeded = 0;

@@ -8,7 +8,7 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import type { Config } from '../../../runtime/config';
-import { ALERT_ENV, PRODUCTION_ALIAS } from '../../../runtime/config/names';
+import { ALERT_DEAD_LETTER_PREFIX, ALERT_ENV, ALERT_RECORDS_PREFIX, PRODUCTION_ALIAS } from '../../../runtime/config/names';
 import { StreamAlertFunction } from '../constructs/streamalert-function';
 import { DEFAULT_ID } from '../stack';
 import { tableKeyStatement } from './alerts-table';
@@ -64,7 +64,10 @@ export class AlertMerger extends Construct {
       },
     });
     this.fn.allow('alerts_table', [{ Action: MERGER_TABLE_ACTIONS, Resource: store.tableArn }, tableKeyStatement(store.kmsKeyArn, region, true)]);
-    this.fn.allow('alert_objects', alertObjectStatements(store, ['s3:GetObject', 's3:PutObject']));
+    // Large records (read, and written for merged alerts) and dead letters only: never alerts/history/.
+    const [records, recordsKey] = alertObjectStatements(store, ['s3:GetObject', 's3:PutObject'], ALERT_RECORDS_PREFIX);
+    const [deadLetters] = alertObjectStatements(store, ['s3:PutObject'], ALERT_DEAD_LETTER_PREFIX);
+    this.fn.allow('alert_objects', [records, recordsKey, deadLetters]);
     this.fn.allow('invoke_processor', [{ Action: 'lambda:InvokeFunction', Resource: props.processorAliasArn }]);
 
     this.schedule = new CloudwatchEventRule(this, 'schedule', {

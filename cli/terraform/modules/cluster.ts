@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import type { ClusterConfig, Config } from '../../../runtime/config';
 import { ruleStagingEnvironment, ruleStagingReaderStatements, type RuleStaging } from './rule-staging';
 import { correlationEnvironment, correlationStatements, type CorrelationTable } from './correlation';
-import { appSsmPrefix, dataBucketName, kinesisStreamName, ruleProcessorName } from '../../../runtime/config/names';
+import { alertDeliveryStreamName, appSsmPrefix, dataBucketName, kinesisStreamName, ruleProcessorName } from '../../../runtime/config/names';
 import { arn, type PolicyStatement } from '../constructs/policy';
 import { attachPolicy } from '../constructs/role-policy';
 import { cloudtrailBucketName } from '../names';
@@ -39,15 +39,22 @@ function on<T extends { readonly enabled: boolean }>(module: T | undefined): T |
   return module?.enabled ? module : undefined;
 }
 
-/** Putting classified records into the Firehose delivery streams of this deployment (named `<prefix>_streamalert_*`). */
-export function firehoseWriteStatement(config: Config): PolicyStatement {
+/**
+ * Putting classified records into the Firehose delivery streams of this deployment (named
+ * `<prefix>_streamalert_*`), except the alert-history stream: a rule processor must not be able to forge the
+ * alert history (only the alert processor writes it).
+ */
+export function firehoseWriteStatements(config: Config): PolicyStatement[] {
   const { account } = config;
-  return {
-    // PutRecordBatch only: the sink never sends one record at a time.
-    Action: 'firehose:PutRecordBatch',
-    // Every name firehoseStreamName() gives starts with this, long ones included.
-    Resource: arn(account.region, 'firehose', account.id, `deliverystream/${account.prefix}_streamalert_*`),
-  };
+  return [
+    {
+      // PutRecordBatch only: the sink never sends one record at a time.
+      Action: 'firehose:PutRecordBatch',
+      // Every name firehoseStreamName() gives starts with this, long ones included.
+      Resource: arn(account.region, 'firehose', account.id, `deliverystream/${account.prefix}_streamalert_*`),
+    },
+    { Effect: 'Deny', Action: 'firehose:*', Resource: arn(account.region, 'firehose', account.id, `deliverystream/${alertDeliveryStreamName(config)}`) },
+  ];
 }
 
 /** Every resource of one cluster; construct ids are the module names, so addresses read `<cluster>_<module>`. */
@@ -90,7 +97,7 @@ export class Cluster extends Construct {
     if (intelReads.length > 0) attachPolicy(ruleProcessor, 'read_intel', ruleProcessor.role, 'read_lookup_tables_and_iocs', intelReads);
     const firehose = config.global.firehose;
     if (firehose.enabled && firehose.log_types.length > 0) {
-      attachPolicy(ruleProcessor, 'firehose', ruleProcessor.role, 'firehose', [firehoseWriteStatement(config)]);
+      attachPolicy(ruleProcessor, 'firehose', ruleProcessor.role, 'firehose', firehoseWriteStatements(config));
     }
     const streamName = kinesisStreamName(config, cluster.name);
     const kinesisSettings = on(m.kinesis);

@@ -2,19 +2,22 @@
  * The `scheduled_queries` module (global, with `historical_search`): the scheduled query function (the
  * configuration embedded, like every function), one EventBridge schedule per pack invoking its `production`
  * alias with `{"pack": "<name>"}`, and an errors alarm. Its role may run queries in the workgroup only, read the
- * Glue catalog of the historical database and the data bucket (Athena reads with the caller's rights), write
- * results under `athena-results/`, and put records on the destination stream only.
+ * Glue catalog of the historical database and, in the data bucket (Athena reads with the caller's rights), only
+ * the prefixes of the Glue tables (each Firehose log type, the alert history) and its results; write results
+ * under `athena-results/`; use the project key through S3 only; and put records on the destination stream only.
  */
 import { Construct } from 'constructs';
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import type { Config } from '../../../runtime/config';
-import { ATHENA_RESULTS_PREFIX, athenaWorkgroupName, glueDatabaseName, PRODUCTION_ALIAS, scheduledQueriesFunctionName } from '../../../runtime/config/names';
+import { ALERT_HISTORY_PREFIX, ATHENA_RESULTS_PREFIX, athenaWorkgroupName, glueDatabaseName, PRODUCTION_ALIAS, scheduledQueriesFunctionName } from '../../../runtime/config/names';
 import { arn, type PolicyStatement } from '../constructs/policy';
 import type { SecureBucket } from '../constructs/secure-bucket';
 import { functionErrorsAlarm } from '../constructs/errors-alarm';
 import { StreamAlertFunction } from '../constructs/streamalert-function';
+import { dataPrefix } from '../names';
 import { toIdentifier } from '../stack';
 
 /** Properties of {@link ScheduledQueries}. */
@@ -50,9 +53,18 @@ export function scheduledQueryStatements(props: ScheduledQueriesProps): PolicySt
       ],
     },
     { Action: ['s3:GetBucketLocation', 's3:ListBucket'], Resource: bucket.arn },
-    { Action: 's3:GetObject', Resource: `${bucket.arn}/*` },
+    {
+      Action: 's3:GetObject',
+      // The tables' data (never firehose-errors/, dead letters or alert records) and the query results.
+      Resource: [
+        ...[...new Set(config.global.firehose.log_types.map(dataPrefix))].sort().map((prefix) => `${bucket.arn}/${prefix}/*`),
+        `${bucket.arn}/${ALERT_HISTORY_PREFIX}/*`,
+        `${bucket.arn}/${ATHENA_RESULTS_PREFIX}*`,
+      ],
+    },
     { Action: ['s3:PutObject', 's3:AbortMultipartUpload'], Resource: `${bucket.arn}/${ATHENA_RESULTS_PREFIX}*` },
-    { Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: props.kmsKeyArn },
+    // The data bucket's key, used by S3 on the role's behalf only.
+    { Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: props.kmsKeyArn, Condition: { StringEquals: { 'kms:ViaService': `s3.${account.region}.amazonaws.com` } } },
     {
       Action: 'kinesis:PutRecords',
       Resource: arn(props.streamRegion, 'kinesis', account.id, `stream/${config.scheduled_queries.destination_kinesis_stream}`),
@@ -86,6 +98,8 @@ export class ScheduledQueries extends Construct {
       environment: { LOG_LEVEL: settings.function.log_level },
     });
     fn.allow('run_queries', scheduledQueryStatements(props));
+    // No async retries: a retry would run the whole pack again (the run reports its stopped queries itself).
+    new LambdaFunctionEventInvokeConfig(this, 'async', { region, functionName: fn.function.functionName, qualifier: PRODUCTION_ALIAS, maximumRetryAttempts: 0, dependsOn: [fn.alias] });
     for (const [pack, p] of Object.entries(settings.packs)) {
       const packId = toIdentifier(pack);
       const rule = new CloudwatchEventRule(this, `${packId}_schedule`, {

@@ -83,6 +83,44 @@ describe('a query pack run', () => {
     expect(sent[1]?.data).toEqual({ headers: [], rows: [], count: 0 });
   });
 
+  it('never outlives the function: a query still running near its end is stopped and reported, even with a longer sfn_timeout_secs', async () => {
+    const athena = fakeAthena({ slow: { states: ['RUNNING'] }, quick: { states: ['SUCCEEDED'], rows: [{ n: '1' }] } });
+    const sent: StreamQueryRecord[] = [];
+    const sleeps: number[] = [];
+    let clock = 0;
+    const realNow = Date.now;
+    Date.now = () => realNow() + clock;
+    const functionEnd = realNow() + 900_000;
+    try {
+      const summary = await runPack({
+        queries: [query('slow'), query('quick')],
+        athena,
+        send: async (r) => void sent.push(...r),
+        region: 'us-east-1',
+        now: () => NOW,
+        waitMs: 30_000,
+        // StreamAlert's default: an hour, in a function capped at 15 minutes.
+        timeoutMs: 3_600_000,
+        remainingMs: () => functionEnd - Date.now(),
+        reserveMs: 60_000,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          clock += ms;
+        },
+      });
+      expect(summary).toMatchObject({ queries: 2, succeeded: 1, failed: 1 });
+    } finally {
+      Date.now = realNow;
+    }
+    expect(athena.stopped).toEqual(['slow']);
+    // Stopped and reported inside the function's time, with the reserve left for sending.
+    expect(clock).toBeLessThanOrEqual(900_000 - 60_000 + 1000);
+    expect(sleeps.every((ms) => ms <= 30_000)).toBe(true);
+    const slow = sent.find((r) => r.execution.name === 'slow');
+    expect(slow?.execution.error?.description).toMatch(/stopped: the function's time ran out \(900 s, 60 s kept to report\)/);
+    expect(slow?.data).toEqual({ headers: [], rows: [], count: 0 });
+  });
+
   it('stops a query still running when the pack is out of time, and says so', async () => {
     const athena = fakeAthena({ slow: { states: ['RUNNING'] } });
     const sent: StreamQueryRecord[] = [];

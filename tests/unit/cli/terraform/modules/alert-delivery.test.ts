@@ -88,8 +88,10 @@ describe('alert delivery terraform', () => {
     });
   });
 
-  it('lets the merger read and write under alerts/ (records, dead letters) and the processor only read records', () => {
-    expect(policyOf(r, 'alert_merger_alert_objects')[0]).toEqual({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::acme-streamalert-data/alerts/*' });
+  it('lets the merger read and write large records and write dead letters (never alerts/history/), and the processor only read records', () => {
+    const merger = policyOf(r, 'alert_merger_alert_objects');
+    expect(merger[0]).toEqual({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::acme-streamalert-data/alerts/records/*' });
+    expect(merger[2]).toEqual({ Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::acme-streamalert-data/alerts/dead-letter/*' });
     expect(policyOf(r, 'alert_processor_alert_objects')).toEqual([
       { Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::acme-streamalert-data/alerts/records/*' },
       { Effect: 'Allow', Action: ['kms:Decrypt'], Resource: KEY, Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } } },

@@ -94,6 +94,8 @@ describe('rule processor access to Firehose', () => {
     const policy = JSON.parse(on.aws_iam_role_policy.corp_rule_processor_firehose.policy);
     expect(policy.Statement).toEqual([
       { Effect: 'Allow', Action: 'firehose:PutRecordBatch', Resource: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/acme_streamalert_*' },
+      // The alert history is the alert processor's to write: a rule processor cannot forge it.
+      { Effect: 'Deny', Action: 'firehose:*', Resource: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/acme_streamalert_alert_delivery' },
     ]);
     expect(firehoseStreamName({ account: { id: '1', prefix: 'acme', region: 'us-east-1' } }, 'cloudtrail:events')).toMatch(/^acme_streamalert_/);
     const off = resourcesWith((v) => (v.global.firehose.enabled = false));
