@@ -20,6 +20,8 @@ export function isDue(state: AlertState, now: Date, settings: Pick<AlertMergerSe
 
 /** Why an alert that is due again must be dead-lettered instead, if it must. */
 export function giveUpReason(alert: Alert, state: AlertState, now: Date, settings: Pick<AlertMergerSettings, 'max_attempts' | 'max_age_minutes'>): string | undefined {
+  // Never given up before a delivery attempt: only an output's own refusal dead-letters an undispatched alert.
+  if (state.attempts === 0) return undefined;
   if (state.attempts >= settings.max_attempts) return `not delivered after ${state.attempts} dispatches (max_attempts ${settings.max_attempts})`;
   const ageMinutes = (now.getTime() - Date.parse(alert.created)) / 60_000;
   if (ageMinutes > settings.max_age_minutes) return `not delivered within ${settings.max_age_minutes} minutes (max_age_minutes); age ${Math.floor(ageMinutes)} minutes`;

@@ -53,15 +53,15 @@ export async function batchWrite(ctx: BatchContext, requests: readonly WriteRequ
 }
 
 /**
- * Reads the items of `keys` (only the attributes of `projection` when given), 100 per call, retrying
+ * Reads the items of `keys` (only the attributes of `projection` when given; strongly consistent when asked), 100 per call, retrying
  * unprocessed keys with backoff.
  * @throws AlertStoreError when a call fails or keys stay unprocessed.
  */
-export async function batchGet(ctx: BatchContext, keys: readonly Item[], projection?: string): Promise<Item[]> {
+export async function batchGet(ctx: BatchContext, keys: readonly Item[], projection?: string, consistent = false): Promise<Item[]> {
   const { client, sdk } = await ctx.dynamo();
   const found: Item[] = [];
   for (const chunk of chunks(keys, BATCH_GET_MAX)) {
-    let pending: KeysAndAttributes | undefined = { Keys: chunk, ...(projection === undefined ? {} : { ProjectionExpression: projection }) };
+    let pending: KeysAndAttributes | undefined = { Keys: chunk, ConsistentRead: consistent, ...(projection === undefined ? {} : { ProjectionExpression: projection }) };
     for (let attempt = 1; pending !== undefined && (pending.Keys?.length ?? 0) > 0; attempt += 1) {
       if (attempt > ctx.retry.attempts) throw new AlertStoreError(`keys still unprocessed by table ${ctx.table} after ${ctx.retry.attempts} BatchGetItem calls`);
       if (attempt > 1) await ctx.sleep(backoffMs(ctx.retry, attempt));

@@ -16,6 +16,16 @@
  * | LastErrors     | M    | output -> its latest error (S)                                           |
  * | Accepted       | SS   | `<output>#<n>`: messages of the alert an output took before failing      |
  * | TTL            | N    | epoch seconds after which DynamoDB may expire the item                   |
+ * | DueShard       | S    | `due` while the alert is pending: the partition of the `due` index       |
+ * | DueAt          | N    | epoch ms when the merger next looks at it (created, window close, backoff)|
+ * |                |      | (the `due` index's range key; changing it is the merger's dispatch claim) |
+ * | ProcessingUntil| N    | epoch ms until which one processor invocation holds the alert            |
+ * | Tombstone      | S    | instead of everything above but the key and TTL once the alert is done:  |
+ * |                |      | `delivered`, `merged` or `dead-lettered`; a retried batch finds it       |
+ * | TombstoneAt    | S    | when it became a tombstone (ISO-8601)                                    |
+ *
+ * Only pending alerts carry `DueShard`/`DueAt`, so the `due` index (hash `DueShard`, range `DueAt`) is sparse:
+ * the merger reads the due alerts of every rule in due order and nothing else.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Alert } from '../rules/types';
@@ -33,6 +43,13 @@ export const MAX_ITEM_BYTES = 400 * 1024;
  * processor adds later: OutputsSent, OutputsFailed and LastErrors (each error cut to {@link MAX_ERROR_CHARS}).
  */
 export const INLINE_ITEM_BYTES = 300 * 1024;
+/** Name of the sparse index of pending alerts by next-due time. */
+export const DUE_INDEX = 'due';
+/** The one value of `DueShard` (the index's partition key). */
+export const DUE_SHARD = 'due';
+/** What became of an alert that left only its tombstone. */
+export type TombstoneOutcome = 'delivered' | 'merged' | 'dead-lettered';
+
 /** Longest error kept per output. */
 export const MAX_ERROR_CHARS = 2000;
 
@@ -86,10 +103,31 @@ export function itemBytes(item: Item): number {
   return total;
 }
 
+/**
+ * When the merger first looks at a new alert: at once, or once its merge window has closed. An unreadable
+ * creation time counts as due at once (epoch 0), so it is never stuck behind the others.
+ */
+export function firstDueAt(alert: Pick<Alert, 'created' | 'merge_by_keys' | 'merge_window_mins'>): number {
+  const created = Date.parse(alert.created);
+  const base = Number.isFinite(created) ? created : 0;
+  const merging = alert.merge_by_keys.length > 0 && alert.merge_window_mins > 0;
+  return merging ? base + alert.merge_window_mins * 60_000 : base;
+}
+
+/** The tombstone of `key`: the key, the outcome and a TTL covering every source's retry window. */
+export function tombstoneItem(key: AlertKey, outcome: TombstoneOutcome, at: Date, ttl: number): Item {
+  return { ...keyItem(key), Tombstone: { S: outcome }, TombstoneAt: { S: at.toISOString() }, TTL: { N: String(ttl) } };
+}
+
+/** Whether an item is a tombstone (a finished alert). */
+export const isTombstone = (item: Item): boolean => item.Tombstone?.S !== undefined;
+
 /** The item of a new alert (nothing sent yet). */
 export function encodeAlert(alert: Alert, options: EncodeOptions): Item {
   const item: Item = {
     ...keyItem(alert),
+    DueShard: { S: DUE_SHARD },
+    DueAt: { N: String(firstDueAt(alert)) },
     Created: { S: alert.created },
     Alert: { S: alertBody(alert) },
     Attempts: { N: '0' },
@@ -148,5 +186,6 @@ export function decodeAlert(item: Item, record?: Readonly<Record<string, unknown
       ...(item.Accepted?.SS === undefined ? {} : { accepted: decodeAccepted(item.Accepted.SS) }),
     },
     ...(recordKey === undefined ? {} : { record_key: recordKey }),
+    ...(item.DueAt?.N === undefined ? {} : { due_at: Number(item.DueAt.N) }),
   };
 }

@@ -8,6 +8,7 @@ import type { Config } from '../config/types';
 import type { Alert } from '../rules/types';
 import { s3AlertObjects } from './records';
 import { createAlertStore, type AlertStore } from './store';
+import { tombstoneSecondsOf } from './tombstone';
 import type { AlertSink } from './types';
 
 /** Totals of a sink since it was created. */
@@ -66,19 +67,19 @@ export function createCapturingAlertSink(): CapturingAlertSink {
 }
 
 /** The alerts table store named by the environment (`ALERTS_TABLE`, large records in `ALERTS_BUCKET`). */
-export function alertStoreFromEnv(config: Pick<Config, 'global' | 'account'>, env: NodeJS.ProcessEnv = process.env): AlertStore | undefined {
+export function alertStoreFromEnv(config: Pick<Config, 'global' | 'account' | 'clusters'>, env: NodeJS.ProcessEnv = process.env): AlertStore | undefined {
   const table = env[ALERT_ENV.table]?.trim();
   if (!table) return undefined;
   const bucket = env[ALERT_ENV.bucket]?.trim();
   const region = config.account.region;
-  return createAlertStore({ table, region, ttlDays: config.global.alerts.ttl_days, ...(bucket ? { objects: s3AlertObjects(bucket, region) } : {}) });
+  return createAlertStore({ table, region, ttlDays: config.global.alerts.ttl_days, tombstoneSeconds: tombstoneSecondsOf(config), ...(bucket ? { objects: s3AlertObjects(bucket, region) } : {}) });
 }
 
 /**
  * The rule processor's default sink: the table named by `ALERTS_TABLE` (account region), only inside Lambda
  * (`AWS_LAMBDA_FUNCTION_NAME` set), so `lambda test` and `process` never write alerts to AWS.
  */
-export function defaultAlertSink(config: Pick<Config, 'global' | 'account'>, env: NodeJS.ProcessEnv = process.env): TableAlertSink | undefined {
+export function defaultAlertSink(config: Pick<Config, 'global' | 'account' | 'clusters'>, env: NodeJS.ProcessEnv = process.env): TableAlertSink | undefined {
   if (!env.AWS_LAMBDA_FUNCTION_NAME) return undefined;
   const store = alertStoreFromEnv(config, env);
   return store === undefined ? undefined : createTableAlertSink(store);

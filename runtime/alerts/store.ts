@@ -1,23 +1,29 @@
 /**
- * The alerts table (DynamoDB): the rule processor writes alerts, the merger reads and dispatches them, the
- * processor records each output's success at once with a conditional update and deletes finished alerts.
+ * The alerts table (DynamoDB): the rule processor writes alerts (conditionally: neither an alert nor the
+ * tombstone of a finished one is ever overwritten), the merger reads only the due ones through the sparse `due`
+ * index and claims each dispatch conditionally, the processor claims the alert, records each output's success
+ * at once and turns the finished alert into a tombstone.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { errorMessage } from '../errors';
 import type { Alert } from '../rules/types';
-import { BATCH_GET_MAX, batchGet, batchWrite, type BatchContext } from './batch-ops';
+import { batchGet, batchWrite, type BatchContext } from './batch-ops';
 import { dynamoClient, type DynamoHandle } from './client';
-import { AlertStoreError, InvalidAlertItemError } from './errors';
-import { acceptedEntry, decodeAlert, decodeKey, encodeAlert, INLINE_ITEM_BYTES, itemBytes, keyItem, MAX_ERROR_CHARS, type Item } from './item';
+import { AlertStoreError, InvalidAlertItemError, isPermanentReadError, RecordReadError } from './errors';
+import { decodeAlert, decodeKey, DUE_INDEX, DUE_SHARD, encodeAlert, INLINE_ITEM_BYTES, isTombstone, itemBytes, keyItem, tombstoneItem, type Item, type TombstoneOutcome } from './item';
 import { recordKeyOf, type AlertObjects } from './records';
 import { DEFAULT_RETRY, sleep as realSleep, type RetryPolicy } from './retry';
+import { createAlertUpdates, isConditionFailure, type AlertUpdates } from './store-updates';
 import type { AlertKey, StoredAlert } from './types';
+import { ASYNC_MAX_EVENT_AGE_SECONDS, SQS_MAX_RETENTION_SECONDS, TOMBSTONE_MARGIN_SECONDS } from './tombstone';
 
 /** Options of {@link createAlertStore}. */
 export interface AlertStoreOptions {
   readonly table: string;
-  /** Days until DynamoDB may expire an item (`TTL`). */
+  /** Days until DynamoDB may expire an alert item (`TTL`). */
   readonly ttlDays: number;
+  /** Seconds a tombstone lives (see tombstoneSecondsOf). @default 15 days (SQS's longest retention plus a day) */
+  readonly tombstoneSeconds?: number;
   /** Where records too large for an item go. Without it, such an alert fails the write (never truncated). */
   readonly objects?: AlertObjects;
   /** Region of the table (the account region). @default AWS_REGION */
@@ -30,12 +36,14 @@ export interface AlertStoreOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** @default () => new Date() */
   readonly now?: () => Date;
+  /** Conditional PutItem calls of `putAlerts` in flight at once. @default 16 */
+  readonly writeConcurrency?: number;
 }
 
 /** What {@link AlertStore.putAlerts} did. */
 export interface PutAlertsResult {
   readonly written: number;
-  /** Alerts already in the table (a retried batch): left as they are, so their delivery state is kept. */
+  /** Alerts already in the table, or finished (their tombstone is there): left as they are, never sent again. */
   readonly existing: number;
   /** Alerts whose record went to S3. */
   readonly oversized: number;
@@ -43,42 +51,44 @@ export interface PutAlertsResult {
   readonly retried: number;
 }
 
-/** One page of a rule's alerts; an item that is not a valid alert comes back as its key and the problem. */
+/** One page of a rule's pending alerts; an item that is not a valid alert comes back as its key and the problem. */
 export interface AlertPage {
   readonly alerts: readonly StoredAlert[];
   readonly invalid: readonly { readonly key: AlertKey; readonly error: string }[];
   readonly next?: Record<string, AttributeValue>;
 }
 
-/** Outcome of recording one output's success. */
-export type MarkSentResult = 'recorded' | 'already-recorded' | 'gone';
-
-/** The alerts table. */
-export interface AlertStore {
-  readonly table: string;
-  /** Writes new alerts (BatchWriteItem, 25 per call); alerts already stored are left alone. */
-  putAlerts(alerts: readonly Alert[]): Promise<PutAlertsResult>;
-  /** Writes one alert unless its key exists (PutItem, conditional); false when it existed. */
-  putIfAbsent(alert: Alert): Promise<boolean>;
-  get(key: AlertKey): Promise<StoredAlert | undefined>;
-  /** One page of a rule's alerts (Query), at most `limit`. */
-  query(ruleName: string, options: { readonly limit: number; readonly start?: Record<string, AttributeValue> }): Promise<AlertPage>;
-  /** Rule names that have alerts (Scan of the keys, every page). */
-  ruleNames(): Promise<string[]>;
-  /** Counts one more dispatch at `at`; false when the alert is gone. */
-  markDispatched(key: AlertKey, at: Date): Promise<boolean>;
-  /** Records that `output` acknowledged the alert (conditional: the alert exists, the output is not recorded yet). */
-  markSent(key: AlertKey, output: string): Promise<MarkSentResult>;
-  /**
-   * Keeps the latest error of `output`; a permanent failure also puts it in OutputsFailed. `accepted`: the
-   * messages of this alert the output took before failing (Slack), kept so the next attempt goes on from there.
-   */
-  recordFailure(key: AlertKey, output: string, error: string, permanent: boolean, accepted?: number): Promise<void>;
-  delete(key: AlertKey): Promise<void>;
-  deleteMany(keys: readonly AlertKey[]): Promise<void>;
+/** One entry of the `due` index: an alert key and when it became due (epoch ms). */
+export interface DueKey extends AlertKey {
+  readonly due_at: number;
 }
 
-const isConditionFailure = (err: unknown): boolean => (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+/** The alerts table. */
+export interface AlertStore extends AlertUpdates {
+  readonly table: string;
+  /** Writes new alerts (conditional PutItem each): alerts stored already, and tombstones, are left alone. */
+  putAlerts(alerts: readonly Alert[]): Promise<PutAlertsResult>;
+  /** Writes one alert unless its key exists (alert or tombstone); false when it existed. */
+  putIfAbsent(alert: Alert): Promise<boolean>;
+  /** The pending alert (consistent read); undefined when there is none or only its tombstone. */
+  get(key: AlertKey): Promise<StoredAlert | undefined>;
+  /** The raw items of `keys` (consistent BatchGetItem), tombstones included; missing keys are left out. */
+  getItems(keys: readonly AlertKey[]): Promise<Item[]>;
+  /**
+   * A pending item back to its alert, its record read from S3 when it is there.
+   * @throws InvalidAlertItemError (permanent) or RecordReadError (permanent or not, see its `permanent`).
+   */
+  decode(item: Item): Promise<StoredAlert>;
+  /** One page of a rule's pending alerts (Query, consistent; tombstones skipped), at most `limit`. */
+  query(ruleName: string, options: { readonly limit: number; readonly start?: Record<string, AttributeValue> }): Promise<AlertPage>;
+  /** Raw pending items of a rule (every page, consistent): merge candidates. */
+  pendingItems(ruleName: string): Promise<Item[]>;
+  /** Keys of alerts due at `now`, oldest due first, from the `due` index (eventually consistent). */
+  dueKeys(now: Date, options: { readonly limit: number; readonly start?: Record<string, AttributeValue> }): Promise<{ keys: DueKey[]; next?: Record<string, AttributeValue> }>;
+  /** Turns pending items into tombstones at once (BatchWriteItem): merged members. */
+  tombstoneMany(keys: readonly AlertKey[], outcome: TombstoneOutcome, at: Date): Promise<void>;
+  delete(key: AlertKey): Promise<void>;
+}
 
 /** Creates the store of one table. */
 export function createAlertStore(options: AlertStoreOptions): AlertStore {
@@ -87,6 +97,8 @@ export function createAlertStore(options: AlertStoreOptions): AlertStore {
   const now = options.now ?? (() => new Date());
   const ctx: BatchContext = { dynamo, table, retry: options.retry ?? DEFAULT_RETRY, sleep: options.sleep ?? realSleep };
   const ttl = (): number => Math.floor(now().getTime() / 1000) + options.ttlDays * 86_400;
+  const tombstoneSeconds = options.tombstoneSeconds ?? Math.max(SQS_MAX_RETENTION_SECONDS, ASYNC_MAX_EVENT_AGE_SECONDS) + TOMBSTONE_MARGIN_SECONDS;
+  const tombstoneTtl = (at: Date): number => Math.floor(at.getTime() / 1000) + tombstoneSeconds;
   const call = async <T>(what: string, run: (h: DynamoHandle) => Promise<T>): Promise<T> => {
     const handle = await dynamo();
     try {
@@ -112,163 +124,136 @@ export function createAlertStore(options: AlertStoreOptions): AlertStore {
     return { item: encodeAlert(alert, { ttl: expires, recordKey }), oversized: true };
   };
 
-  const loadRecord = async (item: Item): Promise<StoredAlert> => {
+  const decode = async (item: Item): Promise<StoredAlert> => {
     const recordKey = item.RecordKey?.S;
     if (recordKey === undefined || options.objects === undefined) return decodeAlert(item);
-    const record = await options.objects.get(recordKey);
+    let record: unknown;
+    try {
+      record = await options.objects.get(recordKey);
+    } catch (err) {
+      const key = decodeKey(item);
+      throw new RecordReadError(`reading the record of alert ${key.rule_name}/${key.alert_id} (${recordKey}) failed: ${errorMessage(err)}`, isPermanentReadError(err), err);
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      const key = decodeKey(item);
+      throw new RecordReadError(`the record of alert ${key.rule_name}/${key.alert_id} (${recordKey}) is not a JSON object`, true);
+    }
     return decodeAlert(item, record as Record<string, unknown>);
   };
 
-  const get = async (key: AlertKey): Promise<StoredAlert | undefined> => {
-    const out = await call('GetItem', ({ client, sdk }) => client.send(new sdk.GetItemCommand({ TableName: table, Key: keyItem(key), ConsistentRead: true })));
-    return out.Item === undefined ? undefined : loadRecord(out.Item);
+  const putIfAbsent = async (alert: Alert, expires = ttl()): Promise<{ written: boolean; oversized: boolean }> => {
+    const { item, oversized } = await encode(alert, expires);
+    try {
+      await call('PutItem', ({ client, sdk }) =>
+        client.send(new sdk.PutItemCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(AlertID)' })),
+      );
+      return { written: true, oversized };
+    } catch (err) {
+      if (isConditionFailure(err)) return { written: false, oversized };
+      throw err;
+    }
   };
+
+  const queryRule = async (ruleName: string, limit: number | undefined, start?: Record<string, AttributeValue>) =>
+    call('Query', ({ client, sdk }) =>
+      client.send(
+        new sdk.QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'RuleName = :r',
+          FilterExpression: 'attribute_exists(DueAt)',
+          ExpressionAttributeValues: { ':r': { S: ruleName } },
+          ConsistentRead: true,
+          ...(limit === undefined ? {} : { Limit: limit }),
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        }),
+      ),
+    );
+
+  const updates = createAlertUpdates({ table, call, tombstoneTtl });
 
   return {
     table,
+    ...updates,
     async putAlerts(alerts) {
       const unique = [...new Map(alerts.map((a) => [`${a.rule_name}\u0000${a.alert_id}`, a])).values()];
-      if (unique.length === 0) return { written: 0, existing: 0, oversized: 0, calls: 0, retried: 0 };
-      // BatchWriteItem cannot be conditional: look the keys up first, so a retried batch never resets the
-      // delivery state (OutputsSent) of an alert the first attempt stored and the processor already sent.
-      const found = await batchGet(ctx, unique.map(keyItem), 'AlertID, RuleName');
-      const existing = new Set(found.map((i) => `${i.RuleName?.S}\u0000${i.AlertID?.S}`));
-      const fresh = unique.filter((a) => !existing.has(`${a.rule_name}\u0000${a.alert_id}`));
+      // One conditional PutItem per alert (BatchWriteItem cannot be conditional): a retried batch neither resets
+      // the delivery state of a stored alert nor brings back an alert whose tombstone says it was delivered.
       const expires = ttl();
+      let written = 0;
       let oversized = 0;
-      const requests = [];
-      for (const alert of fresh) {
-        const encoded = await encode(alert, expires);
-        if (encoded.oversized) oversized += 1;
-        requests.push({ PutRequest: { Item: encoded.item } });
-      }
-      const { calls, retried } = await batchWrite(ctx, requests);
-      // Calls: BatchWriteItem calls (retries included) plus one BatchGetItem per 100 keys (its retries not counted).
-      return { written: fresh.length, existing: unique.length - fresh.length, oversized, calls: calls + Math.ceil(unique.length / BATCH_GET_MAX), retried };
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < unique.length) {
+          const alert = unique[next];
+          next += 1;
+          const result = await putIfAbsent(alert, expires);
+          if (result.written) written += 1;
+          if (result.oversized) oversized += 1;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(options.writeConcurrency ?? 16, unique.length) }, worker));
+      return { written, existing: unique.length - written, oversized, calls: unique.length, retried: 0 };
     },
     async putIfAbsent(alert) {
-      const { item } = await encode(alert, ttl());
-      try {
-        await call('PutItem', ({ client, sdk }) =>
-          client.send(new sdk.PutItemCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(AlertID)' })),
-        );
-        return true;
-      } catch (err) {
-        if (isConditionFailure(err)) return false;
-        throw err;
-      }
+      return (await putIfAbsent(alert)).written;
     },
-    get,
+    async get(key) {
+      const out = await call('GetItem', ({ client, sdk }) => client.send(new sdk.GetItemCommand({ TableName: table, Key: keyItem(key), ConsistentRead: true })));
+      return out.Item === undefined || isTombstone(out.Item) ? undefined : decode(out.Item);
+    },
+    getItems: (keys) => batchGet(ctx, keys.map(keyItem), undefined, true),
+    decode,
     async query(ruleName, { limit, start }) {
-      const out = await call('Query', ({ client, sdk }) =>
-        client.send(
-          new sdk.QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'RuleName = :r',
-            ExpressionAttributeValues: { ':r': { S: ruleName } },
-            Limit: limit,
-            ConsistentRead: true,
-            ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-          }),
-        ),
-      );
+      const out = await queryRule(ruleName, limit, start);
       const alerts: StoredAlert[] = [];
       const invalid: { key: AlertKey; error: string }[] = [];
       for (const item of out.Items ?? []) {
         try {
-          alerts.push(await loadRecord(item));
+          alerts.push(await decode(item));
         } catch (err) {
-          if (!(err instanceof InvalidAlertItemError) && !(err instanceof SyntaxError)) throw err;
+          if (!(err instanceof InvalidAlertItemError) && !(err instanceof RecordReadError)) throw err;
           invalid.push({ key: decodeKey(item), error: errorMessage(err) });
         }
       }
       return { alerts, invalid, ...(out.LastEvaluatedKey === undefined ? {} : { next: out.LastEvaluatedKey }) };
     },
-    async ruleNames() {
-      const names = new Set<string>();
+    async pendingItems(ruleName) {
+      const items: Item[] = [];
       let start: Record<string, AttributeValue> | undefined;
       do {
-        const out = await call('Scan', ({ client, sdk }) =>
-          client.send(new sdk.ScanCommand({ TableName: table, ProjectionExpression: 'RuleName', ...(start === undefined ? {} : { ExclusiveStartKey: start }) })),
-        );
-        for (const item of out.Items ?? []) if (item.RuleName?.S !== undefined) names.add(item.RuleName.S);
+        const out = await queryRule(ruleName, undefined, start);
+        items.push(...(out.Items ?? []));
         start = out.LastEvaluatedKey;
       } while (start !== undefined);
-      return [...names].sort();
+      return items;
     },
-    async markDispatched(key, at) {
-      try {
-        await call('UpdateItem', ({ client, sdk }) =>
-          client.send(
-            new sdk.UpdateItemCommand({
-              TableName: table,
-              Key: keyItem(key),
-              UpdateExpression: 'SET Attempts = if_not_exists(Attempts, :zero) + :one, Dispatched = :at, FirstDispatch = if_not_exists(FirstDispatch, :at)',
-              ConditionExpression: 'attribute_exists(AlertID)',
-              ExpressionAttributeValues: { ':zero': { N: '0' }, ':one': { N: '1' }, ':at': { S: at.toISOString() } },
-            }),
-          ),
-        );
-        return true;
-      } catch (err) {
-        if (isConditionFailure(err)) return false;
-        throw err;
+    async dueKeys(at, { limit, start }) {
+      const out = await call('Query', ({ client, sdk }) =>
+        client.send(
+          new sdk.QueryCommand({
+            TableName: table,
+            IndexName: DUE_INDEX,
+            KeyConditionExpression: 'DueShard = :s AND DueAt <= :now',
+            ExpressionAttributeValues: { ':s': { S: DUE_SHARD }, ':now': { N: String(at.getTime()) } },
+            Limit: limit,
+            ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+          }),
+        ),
+      );
+      const keys: DueKey[] = [];
+      for (const item of out.Items ?? []) {
+        const rule = item.RuleName?.S;
+        const id = item.AlertID?.S;
+        if (rule !== undefined && id !== undefined) keys.push({ rule_name: rule, alert_id: id, due_at: Number(item.DueAt?.N ?? '0') });
       }
+      return { keys, ...(out.LastEvaluatedKey === undefined ? {} : { next: out.LastEvaluatedKey }) };
     },
-    async markSent(key, output) {
-      try {
-        await call('UpdateItem', ({ client, sdk }) =>
-          client.send(
-            new sdk.UpdateItemCommand({
-              TableName: table,
-              Key: keyItem(key),
-              UpdateExpression: 'ADD OutputsSent :o REMOVE LastErrors.#o',
-              ConditionExpression: 'attribute_exists(AlertID) AND NOT contains(OutputsSent, :out)',
-              ExpressionAttributeNames: { '#o': output },
-              ExpressionAttributeValues: { ':o': { SS: [output] }, ':out': { S: output } },
-            }),
-          ),
-        );
-        return 'recorded';
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-        return (await get(key)) === undefined ? 'gone' : 'already-recorded';
-      }
-    },
-    async recordFailure(key, output, error, permanent, accepted) {
-      const values: Record<string, AttributeValue> = { ':e': { S: error.slice(0, MAX_ERROR_CHARS) } };
-      const adds: string[] = [];
-      if (permanent) {
-        values[':o'] = { SS: [output] };
-        adds.push('OutputsFailed :o');
-      }
-      if (accepted !== undefined && accepted > 0) {
-        values[':p'] = { SS: [acceptedEntry(output, accepted)] };
-        adds.push('Accepted :p');
-      }
-      try {
-        await call('UpdateItem', ({ client, sdk }) =>
-          client.send(
-            new sdk.UpdateItemCommand({
-              TableName: table,
-              Key: keyItem(key),
-              UpdateExpression: `SET LastErrors.#o = :e${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
-              ConditionExpression: 'attribute_exists(AlertID)',
-              ExpressionAttributeNames: { '#o': output },
-              ExpressionAttributeValues: values,
-            }),
-          ),
-        );
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-      }
+    async tombstoneMany(keys, outcome, at) {
+      const unique = [...new Map(keys.map((k) => [`${k.rule_name}\u0000${k.alert_id}`, k])).values()];
+      await batchWrite(ctx, unique.map((k) => ({ PutRequest: { Item: tombstoneItem(k, outcome, at, tombstoneTtl(at)) } })));
     },
     async delete(key) {
       await call('DeleteItem', ({ client, sdk }) => client.send(new sdk.DeleteItemCommand({ TableName: table, Key: keyItem(key) })));
-    },
-    async deleteMany(keys) {
-      const unique = [...new Map(keys.map((k) => [`${k.rule_name}\u0000${k.alert_id}`, k])).values()];
-      await batchWrite(ctx, unique.map((k) => ({ DeleteRequest: { Key: keyItem(k) } })));
     },
   };
 }

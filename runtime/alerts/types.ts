@@ -45,4 +45,6 @@ export interface StoredAlert {
   readonly state: AlertState;
   /** S3 key of the record when the alert was too large for one item (`alerts/records/...`). */
   readonly record_key?: string;
+  /** When the merger next looks at it (epoch ms, `DueAt`); the value its dispatch claim expects. */
+  readonly due_at?: number;
 }

@@ -1,18 +1,19 @@
 /**
- * The alert processor: one alert in (from the merger), each output not yet sent gets the alert after its
- * publishers, each success is recorded at once with a conditional update, and the alert is deleted when every
- * output has it. Outputs run concurrently; one failing never blocks the others.
+ * The alert processor: one alert key in (from the merger). It claims the alert (one invocation at a time),
+ * reads the item with a consistent read and trusts nothing in its event, sends to each output the table does not
+ * record as sent (after its publishers), records each success at once with a conditional update, and replaces
+ * the alert by its tombstone when every output has it. A missing item or a tombstone means the alert was
+ * delivered: nothing is sent. Outputs run concurrently; one failing never blocks the others.
  *
  * Crash between "output A accepted the alert" and "A recorded in OutputsSent" (Lambda timeout, out of memory,
  * table unavailable for that one update): the alert keeps A as unsent, the merger re-dispatches it after the
  * backoff, and A receives it a second time. Delivery is at-least-once in that window, which is one UpdateItem
- * long; we accept it rather than make outputs two-phase, because (1) the window is milliseconds, (2) every
- * publication carries the deterministic alert id so a consumer can drop the repeat, and (3) aws-s3 writes to a
- * key derived from the alert id, so its repeat overwrites the same object. Losing an alert would be worse than
- * a rare repeat. The processor itself never fails after loading the alert: failures are recorded on the item
- * and retried by the merger with fresh state, never by Lambda's async retries with a stale payload.
+ * long (docs/delivery.md); every publication carries the deterministic alert id so a receiver can drop the
+ * repeat. The processor itself never fails after loading the alert: failures are recorded on the item and
+ * retried by the merger with fresh state.
  */
 import type { AlertStore } from '../alerts/store';
+import { RecordReadError } from '../alerts/errors';
 import type { AlertKey, AlertState } from '../alerts/types';
 import { parseDispatchEvent, remainingOutputs, isMergeEnabled } from '../alerts/dispatch';
 import type { Config } from '../config/types';
@@ -28,17 +29,23 @@ export interface AlertProcessorOptions {
   readonly store: AlertStore;
   readonly secrets: SecretSource;
   readonly logger: Logger;
+  /** @default () => new Date() */
+  readonly now?: () => Date;
 }
 
 /** What one invocation did. */
 export interface AlertProcessorResult {
   readonly alert_id?: string;
   readonly rule_name?: string;
-  /** 'gone': the alert was no longer in the table (already finished). */
-  readonly status: 'processed' | 'gone';
+  /**
+   * 'gone': the alert is delivered (tombstone) or not in the table; 'busy': another invocation holds it;
+   * 'unreadable': its record could not be read (the merger retries or dead-letters it). Only 'processed' sent.
+   */
+  readonly status: 'processed' | 'gone' | 'busy' | 'unreadable';
   readonly sent: readonly string[];
   readonly failed: readonly { readonly output: string; readonly retryable: boolean; readonly error: string }[];
-  readonly deleted: boolean;
+  /** The alert became a tombstone (every output has it). */
+  readonly finished: boolean;
 }
 
 /** The alert processor handler. */
@@ -49,12 +56,10 @@ export function createAlertProcessor(options: AlertProcessorOptions): AlertProce
   const { store, logger } = options;
   const timeoutMs = options.config.global.alerts.processor.output_timeout_seconds * 1000;
 
-  const load = async (event: unknown): Promise<{ alert: Alert; state: AlertState } | undefined> => {
-    const parsed = parseDispatchEvent(event);
-    if ('alert' in parsed) return parsed;
-    const stored = await store.get(parsed.key);
-    return stored === undefined ? undefined : { alert: stored.alert, state: stored.state };
-  };
+  const clock = options.now ?? (() => new Date());
+  // Held as long as the function may run, so a repeated event never overlaps a running invocation; the merger
+  // re-dispatches no sooner (its backoff is never shorter than the processor timeout).
+  const claimMs = options.config.global.alerts.processor.timeout * 1000;
 
   const sendOne = async (alert: Alert, key: AlertKey, output: string, state: AlertState) => {
     // Messages an earlier attempt got accepted (Slack) are not sent again; progress made now is kept on failure.
@@ -87,29 +92,40 @@ export function createAlertProcessor(options: AlertProcessorOptions): AlertProce
     return { output, ok: false as const, retryable: result.retryable, error: result.error };
   };
 
+  const skip = (key: AlertKey, status: 'gone' | 'busy' | 'unreadable', message: string, fields: Record<string, unknown> = {}): AlertProcessorResult => {
+    logger[status === 'unreadable' ? 'error' : 'info'](message, { ...key, ...fields });
+    return { ...key, status, sent: [], failed: [], finished: false };
+  };
+
   return async (event) => {
-    const loaded = await load(event);
-    if (loaded === undefined) {
-      logger.info('alert no longer in the table (already delivered)', {});
-      return { status: 'gone', sent: [], failed: [], deleted: false };
+    const { key } = parseDispatchEvent(event);
+    const now = clock();
+    const claim = await store.claimProcessing(key, now, now.getTime() + claimMs);
+    if (claim === 'gone') return skip(key, 'gone', 'alert already delivered (tombstone or no item): nothing sent');
+    if (claim === 'busy') return skip(key, 'busy', 'another invocation is sending this alert: nothing sent');
+    let stored;
+    try {
+      stored = await store.get(key);
+    } catch (err) {
+      if (!(err instanceof RecordReadError)) throw err;
+      return skip(key, 'unreadable', 'alert record could not be read: nothing sent', { error: errorMessage(err) });
     }
-    const { alert, state } = loaded;
-    const key: AlertKey = { rule_name: alert.rule_name, alert_id: alert.alert_id };
+    if (stored === undefined) return skip(key, 'gone', 'alert already delivered (tombstone or no item): nothing sent');
+    const { alert, state } = stored;
     const outcomes = await Promise.all(remainingOutputs(alert, state).map((output) => sendOne(alert, key, output, state)));
     const sent = outcomes.filter((o) => o.ok).map((o) => o.output);
     const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ output: o.output, retryable: o.retryable, error: o.error }]));
     const done = new Set([...state.outputs_sent, ...sent]);
-    let deleted = false;
+    let finished = false;
     if (!isMergeEnabled(alert) && alert.outputs.every((o) => done.has(o))) {
       try {
-        await store.delete(key);
-        deleted = true;
+        finished = await store.tombstone(key, 'delivered', clock());
       } catch (err) {
-        // Harmless: the merger finds nothing left to send and deletes it.
-        logger.warn('finished alert could not be deleted; the merger will', { rule_name: alert.rule_name, alert_id: alert.alert_id, error: errorMessage(err) });
+        // Harmless: the merger finds nothing left to send and leaves the tombstone itself.
+        logger.warn('finished alert could not be marked delivered; the merger will', { ...key, error: errorMessage(err) });
       }
     }
-    const result = { alert_id: alert.alert_id, rule_name: alert.rule_name, status: 'processed' as const, sent, failed, deleted };
+    const result = { alert_id: alert.alert_id, rule_name: alert.rule_name, status: 'processed' as const, sent, failed, finished };
     logger.info('alert processed', { ...result, failed: failed.length, failed_outputs: failed.map((f) => f.output) });
     return result;
   };

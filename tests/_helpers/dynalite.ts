@@ -1,6 +1,6 @@
 /**
  * A real DynamoDB implementation for tests: dynalite (in memory) on 127.0.0.1 at a free port, started once
- * per test file, with the alerts table (`RuleName`/`AlertID`) created through the SDK.
+ * per test file, with the alerts table (`RuleName`/`AlertID`, the sparse `due` index) created through the SDK.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -49,10 +49,23 @@ export async function startDynalite(): Promise<Dynalite> {
           AttributeDefinitions: [
             { AttributeName: 'RuleName', AttributeType: 'S' },
             { AttributeName: 'AlertID', AttributeType: 'S' },
+            { AttributeName: 'DueShard', AttributeType: 'S' },
+            { AttributeName: 'DueAt', AttributeType: 'N' },
           ],
           KeySchema: [
             { AttributeName: 'RuleName', KeyType: 'HASH' },
             { AttributeName: 'AlertID', KeyType: 'RANGE' },
+          ],
+          // The sparse index of pending alerts by next-due time, as cli/terraform/modules/alerts-table.ts declares it.
+          GlobalSecondaryIndexes: [
+            {
+              IndexName: 'due',
+              KeySchema: [
+                { AttributeName: 'DueShard', KeyType: 'HASH' },
+                { AttributeName: 'DueAt', KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'KEYS_ONLY' },
+            },
           ],
         }),
       );

@@ -1,7 +1,7 @@
 /**
  * The `alert_alarms` module: CloudWatch alarms on alert delivery, sent to the account region's monitoring
  * topic. Two read the merger's per-run summary line through metric filters (alerts dead-lettered, age of
- * the oldest pending alert); the others read Lambda and SQS metrics.
+ * the most overdue alert); the others read Lambda and SQS metrics.
  */
 import { Construct } from 'constructs';
 import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
@@ -13,10 +13,16 @@ import type { AlertProcessor } from './alert-processor';
 export const MERGER_SUMMARY_MESSAGE = 'alert merger run';
 /** Field of the summary line: alerts moved to the dead-letter prefix in this run. */
 export const DEAD_LETTERED_FIELD = 'dead_lettered';
-/** Field of the summary line: age, in seconds, of the oldest pending alert the run saw. */
-export const OLDEST_AGE_FIELD = 'oldest_alert_age_seconds';
-/** An alert still waiting for an output after an hour deserves a look (the merger retries with backoff meanwhile). */
-export const ALERT_AGE_THRESHOLD_SECONDS = 3600;
+/**
+ * Field of the summary line: how long, in seconds, the most overdue alert has been due (past its merge window
+ * and backoff) without being dispatched. Alerts waiting for their window or backoff never count.
+ */
+export const OLDEST_AGE_FIELD = 'oldest_overdue_seconds';
+/**
+ * A due alert not dispatched for 15 minutes is stuck (the merger runs every minute and dispatches every due
+ * alert it can): an unreadable record, a spent budget run after run, a table or Lambda problem.
+ */
+export const ALERT_AGE_THRESHOLD_SECONDS = 900;
 
 /** Properties of {@link AlertAlarms}. */
 export interface AlertAlarmsProps {
@@ -53,7 +59,7 @@ export class AlertAlarms extends Construct {
     const namespace = `StreamAlert/${props.prefix}`;
     const filters = [
       { id: 'dead_lettered_filter', field: DEAD_LETTERED_FIELD, metric: 'AlertsDeadLettered' },
-      { id: 'alert_age_filter', field: OLDEST_AGE_FIELD, metric: 'OldestAlertAgeSeconds' },
+      { id: 'alert_age_filter', field: OLDEST_AGE_FIELD, metric: 'OldestOverdueAlertSeconds' },
     ];
     for (const filter of filters) {
       new CloudwatchLogMetricFilter(this, filter.id, {
@@ -68,7 +74,7 @@ export class AlertAlarms extends Construct {
       { id: 'merger_errors', description: 'alert merger invocations failed', namespace: 'AWS/Lambda', metric: 'Errors', statistic: 'Sum', dimensions: { FunctionName: merger.fn.functionName }, threshold: 0 },
       { id: 'processor_errors', description: 'alert processor invocations failed', namespace: 'AWS/Lambda', metric: 'Errors', statistic: 'Sum', dimensions: { FunctionName: processor.fn.functionName }, threshold: 0 },
       { id: 'dead_lettered', description: 'alerts were dead-lettered: outputs never got them (see alerts/dead-letter/ in the data bucket)', namespace, metric: 'AlertsDeadLettered', statistic: 'Sum', threshold: 0 },
-      { id: 'alert_age', description: `an alert waited for its outputs more than ${ALERT_AGE_THRESHOLD_SECONDS} s`, namespace, metric: 'OldestAlertAgeSeconds', statistic: 'Maximum', threshold: ALERT_AGE_THRESHOLD_SECONDS },
+      { id: 'alert_age', description: `an alert was due (past its merge window and backoff) and not dispatched for more than ${ALERT_AGE_THRESHOLD_SECONDS} s`, namespace, metric: 'OldestOverdueAlertSeconds', statistic: 'Maximum', threshold: ALERT_AGE_THRESHOLD_SECONDS },
       { id: 'processor_failures', description: 'asynchronous alert processor invocations failed every retry (see the failure queue)', namespace: 'AWS/SQS', metric: 'ApproximateNumberOfMessagesVisible', statistic: 'Maximum', dimensions: { QueueName: processor.failureQueue.name }, threshold: 0 },
     ];
     for (const spec of specs) {

@@ -63,13 +63,13 @@ export function addAlertDelivery(scope: Construct, config: Config, global: Globa
 }
 
 /**
- * What a rule processor needs to store its alerts: BatchGetItem (it looks keys up first, so that a retried
- * batch never resets an alert's delivery state) and BatchWriteItem on the alerts table, and PutObject under
+ * What a rule processor needs to store its alerts: PutItem on the alerts table (conditional, so a retried batch
+ * neither resets an alert's delivery state nor overwrites the tombstone of a delivered one), and PutObject under
  * `alerts/records/` for records too large for an item.
  */
 export function alertWriterStatements(store: AlertStore): PolicyStatement[] {
   return [
-    { Action: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'], Resource: store.tableArn },
+    { Action: 'dynamodb:PutItem', Resource: store.tableArn },
     tableKeyStatement(store.kmsKeyArn, store.region, true),
     ...alertObjectStatements(store, ['s3:PutObject'], ALERT_RECORDS_PREFIX),
   ];

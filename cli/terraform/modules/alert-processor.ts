@@ -68,7 +68,8 @@ export class AlertProcessor extends Construct {
       },
     });
     this.fn.allow('alerts_table', [
-      { Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: store.tableArn },
+      // GetItem (consistent read), UpdateItem (claim, each output's result), PutItem (the tombstone).
+      { Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: store.tableArn },
       tableKeyStatement(store.kmsKeyArn, region, true),
     ]);
     // Reads the records of large alerts; writes nothing to the bucket.

@@ -11,6 +11,12 @@ import type { PolicyStatement } from '../constructs/policy';
 export const ALERTS_HASH_KEY = 'RuleName';
 /** Range key: the deterministic alert id (a retried batch rewrites the same item). */
 export const ALERTS_RANGE_KEY = 'AlertID';
+/** The sparse index of pending alerts by next-due time (runtime/alerts/item.ts): the merger reads only due alerts. */
+export const ALERTS_DUE_INDEX = 'due';
+/** Partition key of the due index (one value, `due`, on pending alerts only). */
+export const ALERTS_DUE_SHARD = 'DueShard';
+/** Range key of the due index: when the merger next looks at the alert (epoch ms). */
+export const ALERTS_DUE_AT = 'DueAt';
 /** Attribute DynamoDB expires items by (epoch seconds). */
 export const ALERTS_TTL_ATTRIBUTE = 'TTL';
 
@@ -36,7 +42,7 @@ export function tableKeyStatement(kmsKeyArn: string, region: string, write: bool
   };
 }
 
-/** The alerts table: on-demand, KMS with the project key, point-in-time recovery, TTL, deletion protection. */
+/** The alerts table: on-demand, KMS with the project key, point-in-time recovery, TTL, deletion protection, the `due` index. */
 export class AlertsTable extends Construct {
   readonly table: DynamodbTable;
 
@@ -51,7 +57,11 @@ export class AlertsTable extends Construct {
       attribute: [
         { name: ALERTS_HASH_KEY, type: 'S' },
         { name: ALERTS_RANGE_KEY, type: 'S' },
+        { name: ALERTS_DUE_SHARD, type: 'S' },
+        { name: ALERTS_DUE_AT, type: 'N' },
       ],
+      // Keys only: the merger reads each due item itself, consistently, before it claims a dispatch.
+      globalSecondaryIndex: [{ name: ALERTS_DUE_INDEX, hashKey: ALERTS_DUE_SHARD, rangeKey: ALERTS_DUE_AT, projectionType: 'KEYS_ONLY' }],
       ttl: { attributeName: ALERTS_TTL_ATTRIBUTE, enabled: true },
       serverSideEncryption: { enabled: true, kmsKeyArn: props.kmsKeyArn },
       pointInTimeRecovery: { enabled: true },

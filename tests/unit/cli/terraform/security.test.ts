@@ -201,10 +201,10 @@ describe('alert delivery', () => {
     expect(new Set(alertPolicies.map((s) => s.where.split('.')[1])).size).toBeGreaterThanOrEqual(12);
   });
 
-  it('reaches DynamoDB on the alerts table only', () => {
-    const tables = ofService('dynamodb').map((s) => s.statement.Resource);
-    expect(tables.length).toBe(4);
-    expect(new Set(tables)).toEqual(new Set(['${aws_dynamodb_table.global_alerts_table.arn}']));
+  it('reaches DynamoDB on the alerts table (and the merger on its due index) only', () => {
+    const tables = ofService('dynamodb').flatMap((s) => list<string>(s.statement.Resource));
+    expect(tables.length).toBe(5);
+    expect(new Set(tables)).toEqual(new Set(['${aws_dynamodb_table.global_alerts_table.arn}', '${aws_dynamodb_table.global_alerts_table.arn}/index/due']));
   });
 
   it('invokes the alert processor through its production alias only', () => {

@@ -48,7 +48,22 @@ describe('alert store on dynalite', () => {
     } while (start !== undefined);
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(seen.sort()).toEqual(alerts.map((a) => a.alert_id).sort());
-    expect(await store.ruleNames()).toEqual(['other_rule', 'test_rule']);
+    const due = await store.dueKeys(new Date('2026-01-01T00:00:00Z'), { limit: 100 });
+    expect(due.keys).toHaveLength(61);
+    expect(new Set(due.keys.map((k) => k.rule_name))).toEqual(new Set(['other_rule', 'test_rule']));
+  });
+
+  it('lists only due alerts in the due index, oldest due first; an alert waiting for its merge window is due when it closes', async () => {
+    const store = await freshStore('t_due');
+    await store.putAlerts([
+      makeAlert({ alert_id: 'later', created: '2026-01-01T00:10:00.000Z' }),
+      makeAlert({ alert_id: 'first', created: '2026-01-01T00:01:00.000Z' }),
+      makeAlert({ alert_id: 'merging', created: '2026-01-01T00:00:00.000Z', merge_by_keys: ['user'], merge_window_mins: 30 }),
+    ]);
+    const at = async (iso: string) => (await store.dueKeys(new Date(iso), { limit: 10 })).keys.map((k) => k.alert_id);
+    expect(await at('2026-01-01T00:05:00Z')).toEqual(['first']);
+    expect(await at('2026-01-01T00:20:00Z')).toEqual(['first', 'later']);
+    expect(await at('2026-01-01T00:30:00Z')).toEqual(['first', 'later', 'merging']);
   });
 
   it('leaves an alert that is already stored as it is, so a retried batch keeps its delivery state', async () => {
@@ -76,28 +91,56 @@ describe('alert store on dynalite', () => {
     expect((await store.get(alert))?.state).toMatchObject({ outputs_failed: ['aws-sns:topic'], last_errors: { 'aws-sns:topic': 'no such topic' } });
   });
 
-  it('counts dispatches and keeps the first dispatch time', async () => {
+  it('claims a dispatch once per due time: a second claim of the same due time (an overlapping run) is refused', async () => {
     const store = await freshStore('t_dispatch');
     const alert = makeAlert({ alert_id: 'd1' });
     await store.putAlerts([alert]);
-    expect(await store.markDispatched(alert, new Date('2026-01-01T00:01:00Z'))).toBe(true);
-    expect(await store.markDispatched(alert, new Date('2026-01-01T00:03:00Z'))).toBe(true);
-    expect((await store.get(alert))?.state).toMatchObject({ attempts: 2, first_dispatch: '2026-01-01T00:01:00.000Z', last_dispatch: '2026-01-01T00:03:00.000Z' });
+    const due0 = Date.parse(alert.created);
+    const t1 = Date.parse('2026-01-01T00:01:00Z');
+    expect(await store.claimDispatch(alert, due0, new Date(t1), t1 + 60_000)).toBe(true);
+    expect(await store.claimDispatch(alert, due0, new Date(t1), t1 + 60_000)).toBe(false);
+    expect(await store.claimDispatch(alert, t1 + 60_000, new Date('2026-01-01T00:03:00Z'), t1 + 300_000)).toBe(true);
+    expect(await store.get(alert)).toMatchObject({
+      due_at: t1 + 300_000,
+      state: { attempts: 2, first_dispatch: '2026-01-01T00:01:00.000Z', last_dispatch: '2026-01-01T00:03:00.000Z' },
+    });
   });
 
-  it('deletes alerts, after which marking them reports them gone and nothing is recreated', async () => {
-    const store = await freshStore('t_delete');
+  it('lets one processor invocation hold an alert at a time, until its claim expires', async () => {
+    const store = await freshStore('t_processing');
+    const alert = makeAlert({ alert_id: 'p1' });
+    await store.putAlerts([alert]);
+    const t = Date.parse('2026-01-01T00:01:00Z');
+    expect(await store.claimProcessing(alert, new Date(t), t + 65_000)).toBe('claimed');
+    expect(await store.claimProcessing(alert, new Date(t + 1000), t + 66_000)).toBe('busy');
+    expect(await store.claimProcessing(alert, new Date(t + 65_000), t + 130_000)).toBe('claimed');
+    expect(await store.claimProcessing({ rule_name: 'test_rule', alert_id: 'nope' }, new Date(t), t + 1)).toBe('gone');
+  });
+
+  it('turns finished alerts into tombstones that nothing updates, dispatches or writes over', async () => {
+    const store = await freshStore('t_tombstone');
     const a = makeAlert({ alert_id: 'x1' });
     const b = makeAlert({ alert_id: 'x2' });
     const c = makeAlert({ alert_id: 'x3' });
     await store.putAlerts([a, b, c]);
-    await store.delete(a);
-    await store.deleteMany([b, c]);
+    const at = new Date('2026-01-01T00:05:00Z');
+    expect(await store.tombstone(a, 'delivered', at)).toBe(true);
+    expect(await store.tombstone(a, 'delivered', at)).toBe(false);
+    await store.tombstoneMany([b, c], 'merged', at);
     expect(await store.get(a)).toBeUndefined();
     expect(await store.markSent(a, 'aws-s3:bucket')).toBe('gone');
-    expect(await store.markDispatched(b, new Date())).toBe(false);
+    expect(await store.claimDispatch(b, Date.parse(b.created), at, at.getTime() + 60_000)).toBe(false);
+    expect(await store.claimProcessing(c, at, at.getTime() + 60_000)).toBe('gone');
     await store.recordFailure(c, 'aws-s3:bucket', 'late', false);
+    expect(await store.putAlerts([a, b, c])).toMatchObject({ written: 0, existing: 3 });
+    expect(await store.putIfAbsent(a)).toBe(false);
     expect((await store.query('test_rule', { limit: 10 })).alerts).toHaveLength(0);
+    expect((await store.dueKeys(new Date('2027-01-01T00:00:00Z'), { limit: 10 })).keys).toEqual([]);
+    const { GetItemCommand } = await import('@aws-sdk/client-dynamodb');
+    const raw = await db.client.send(new GetItemCommand({ TableName: 't_tombstone', Key: { RuleName: { S: 'test_rule' }, AlertID: { S: 'x1' } } }));
+    // The tombstone keeps only the key, the outcome and a TTL past the longest retry window (15 days by default).
+    expect(Object.keys(raw.Item ?? {}).sort()).toEqual(['AlertID', 'RuleName', 'TTL', 'Tombstone', 'TombstoneAt']);
+    expect(Number(raw.Item?.TTL?.N)).toBe(at.getTime() / 1000 + 15 * 86_400);
   });
 
   it('writes a merged alert once: a second putIfAbsent finds it', async () => {
@@ -120,7 +163,7 @@ describe('alert store on dynalite', () => {
     const store = await freshStore('t_invalid');
     await store.putAlerts([makeAlert({ alert_id: 'ok' })]);
     const { PutItemCommand } = await import('@aws-sdk/client-dynamodb');
-    await db.client.send(new PutItemCommand({ TableName: 't_invalid', Item: { RuleName: { S: 'test_rule' }, AlertID: { S: 'bad' }, Alert: { S: '{not json' } } }));
+    await db.client.send(new PutItemCommand({ TableName: 't_invalid', Item: { RuleName: { S: 'test_rule' }, AlertID: { S: 'bad' }, Alert: { S: '{not json' }, DueShard: { S: 'due' }, DueAt: { N: '0' } } }));
     const page = await store.query('test_rule', { limit: 10 });
     expect(page.alerts.map((a) => a.alert.alert_id)).toEqual(['ok']);
     expect(page.invalid).toEqual([{ key: { rule_name: 'test_rule', alert_id: 'bad' }, error: expect.stringMatching(/Alert is not JSON/) }]);

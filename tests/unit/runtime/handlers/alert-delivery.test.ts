@@ -56,8 +56,8 @@ async function pipeline(table: string) {
   const lines: Record<string, unknown>[] = [];
   const logger: Logger = createLogger({ level: 'debug', write: (l) => lines.push(JSON.parse(l) as Record<string, unknown>) });
   const store: AlertStore = createAlertStore({ table, ttlDays: 30, dynamo: db.handle, objects: memoryObjects });
-  const processor = createAlertProcessor({ config, store, secrets: noSecrets, logger });
   const clock = { now: T0 };
+  const processor = createAlertProcessor({ config, store, secrets: noSecrets, logger, now: () => new Date(clock.now) });
   const payloads: unknown[] = [];
   const merger = createAlertMerger({
     config,
@@ -98,13 +98,13 @@ describe('alert delivery: merger and processor on dynalite', () => {
     await p.runAt(0);
     let [stored] = await allAlerts(p.store);
     expect(stored.state).toMatchObject({ outputs_sent: ['test-good:a'], attempts: 1, last_errors: { 'test-flaky:b': 'test-flaky is down (2 left)' } });
-    // The first backoff is 60 s: a run 30 s later waits.
-    expect(await p.runAt(0.5)).toMatchObject({ dispatched: 0, waiting: 1 });
+    // The first backoff is 60 s: a run 30 s later does not even read it (it is not due).
+    expect(await p.runAt(0.5)).toMatchObject({ dispatched: 0, alerts_read: 0 });
     await p.runAt(1);
     [stored] = await allAlerts(p.store);
     expect(stored.state).toMatchObject({ outputs_sent: ['test-good:a'], attempts: 2, last_errors: { 'test-flaky:b': 'test-flaky is down (1 left)' } });
     // The second backoff is 120 s.
-    expect(await p.runAt(2.5)).toMatchObject({ dispatched: 0, waiting: 1 });
+    expect(await p.runAt(2.5)).toMatchObject({ dispatched: 0, alerts_read: 0 });
     expect(await p.runAt(3)).toMatchObject({ dispatched: 1 });
     expect(calls.filter((c) => c.service === 'test-good')).toHaveLength(1);
     expect(calls.filter((c) => c.service === 'test-flaky')).toHaveLength(3);
@@ -117,7 +117,7 @@ describe('alert delivery: merger and processor on dynalite', () => {
     await p.store.putAlerts([makeAlert({ alert_id: 'old', created: created(0), outputs: ['test-good:a', 'test-flaky:b'] })]);
     await p.runAt(0);
     const counts = await p.runAt(24 * 60 + 1);
-    expect(counts).toMatchObject({ dead_lettered: 1, dispatched: 0, oldest_alert_age_seconds: (24 * 60 + 1) * 60 });
+    expect(counts).toMatchObject({ dead_lettered: 1, dispatched: 0 });
     const [key] = [...objects.keys()].filter((k) => k.startsWith('alerts/dead-letter/'));
     expect(key).toBe('alerts/dead-letter/dt=2026-01-02/test_rule/old.json');
     expect(objects.get(key)).toMatchObject({
@@ -151,17 +151,17 @@ describe('alert delivery: merger and processor on dynalite', () => {
     const p = await pipeline('d_permanent');
     await p.store.putAlerts([makeAlert({ alert_id: 'perm', created: created(0), outputs: ['test-good:a', 'test-good:unconfigured'] })]);
     await p.runAt(0);
-    const counts = await p.runAt(0.1);
+    const counts = await p.runAt(1);
     expect(counts.dead_lettered).toBe(1);
     expect([...objects.values()][0]).toMatchObject({ unsent_outputs: ['test-good:unconfigured'], state: { outputs_sent: ['test-good:a'], outputs_failed: ['test-good:unconfigured'] } });
   });
 
-  it('sends only the key of an alert over the async payload limit, and the processor reads it from the table', async () => {
+  it('dispatches only the key, and the processor reads the alert (its large record from S3) from the table', async () => {
     const p = await pipeline('d_key');
     const big = makeAlert({ alert_id: 'big', created: created(0), outputs: ['test-good:a'], record: { blob: 'x'.repeat(300_000) } });
     await p.store.putAlerts([big]);
-    expect(await p.runAt(0)).toMatchObject({ dispatched: 1, dispatched_by_key: 1 });
-    expect(p.payloads).toEqual([{ key: { rule_name: 'test_rule', alert_id: 'big' } }]);
+    expect(await p.runAt(0)).toMatchObject({ dispatched: 1 });
+    expect(p.payloads).toEqual([{ key: { rule_name: 'test_rule', alert_id: 'big' }, attempt: 1 }]);
     expect((calls[0].publication.record as { blob: string }).blob).toHaveLength(300_000);
     expect(await allAlerts(p.store)).toEqual([]);
   });
@@ -171,7 +171,7 @@ describe('alert delivery: merger and processor on dynalite', () => {
     const waiting = (id: string, minute: number, user: string): Alert =>
       makeAlert({ alert_id: id, created: created(minute), outputs: ['test-good:a'], merge_by_keys: ['user'], merge_window_mins: 5, record: { user, n: minute } });
     await p.store.putAlerts([waiting('m1', 0, 'alice'), waiting('m2', 2, 'alice'), waiting('m3', 4, 'alice'), waiting('m4', 1, 'bob')]);
-    expect(await p.runAt(3)).toMatchObject({ dispatched: 0, merged_groups: 0, waiting: 4 });
+    expect(await p.runAt(3)).toMatchObject({ dispatched: 0, merged_groups: 0, alerts_read: 0 });
     expect(calls).toHaveLength(0);
     const counts = await p.runAt(6);
     expect(counts).toMatchObject({ merged_groups: 2, merged_alerts: 4, dispatched: 2 });
@@ -212,15 +212,15 @@ describe('alert delivery: merger and processor on dynalite', () => {
     await p.store.putAlerts(group);
     // The previous run stored the merged alert, then died before removing the originals and dispatching it.
     await p.store.putIfAbsent(mergeAlerts(group));
-    // This run sends the stored merged alert once (regular pass) and only removes the re-formed group.
-    expect(await p.runAt(6)).toMatchObject({ merged_groups: 1, dispatched: 1, deleted: 2 });
+    // This run sends the stored merged alert once (it is due) and only tombstones the re-formed group.
+    expect(await p.runAt(6)).toMatchObject({ merged_groups: 1, dispatched: 1, tombstoned: 2 });
     expect(calls.map((c) => (c.publication.record as { AlertCount: number }).AlertCount)).toEqual([2]);
     expect(await p.runAt(7)).toMatchObject({ dispatched: 0 });
     expect(calls).toHaveLength(1);
     expect(await allAlerts(p.store)).toEqual([]);
   });
 
-  it('reads at most max_alerts_per_run alerts in one run', async () => {
+  it('dispatches at most max_alerts_per_run alerts in one run and leaves the rest due for the next', async () => {
     const p = await pipeline('d_budget');
     const limited = createAlertMerger({
       config: { global: { ...config.global, alerts: { ...config.global.alerts, merger: { ...config.global.alerts.merger, max_alerts_per_run: 30 } } } },
@@ -231,6 +231,6 @@ describe('alert delivery: merger and processor on dynalite', () => {
     });
     await p.store.putAlerts(Array.from({ length: 70 }, (_, i) => makeAlert({ alert_id: `b${i}`, created: created(0), outputs: ['test-good:a'] })));
     const counts = await limited();
-    expect(counts).toMatchObject({ alerts_read: 30, dispatched: 30, limited: true });
+    expect(counts).toMatchObject({ alerts_read: 70, dispatched: 30, deferred: 40, limited: true });
   });
 });

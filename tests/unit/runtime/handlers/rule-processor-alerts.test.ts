@@ -1,4 +1,4 @@
-import { BatchGetItemCommand, BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { createAlertStore, createTableAlertSink, resetDynamoClient, type AlertStore } from '../../../../runtime/alerts';
 import * as sdk from '../../../../runtime/lookup-tables/dynamodb-sdk.lazy';
@@ -49,6 +49,25 @@ describe('rule processor alerts on dynalite', () => {
     } while (start !== undefined);
     expect(ids.size).toBe(130);
   });
+
+  it('stores none of the alerts of a batch retried after they were delivered: their tombstones refuse the write', async () => {
+    await db.createAlertsTable('rp_retried');
+    const store = createAlertStore({ table: 'rp_retried', ttlDays: 30, dynamo: db.handle });
+    const sink = createTableAlertSink(store);
+    const handle = createRuleProcessor({ config, cluster: 'prod', evaluator: engine, alerts: sink, logger: silentLogger });
+    const event = eventOf(5);
+    await handle(event);
+    const due = (await store.dueKeys(new Date('2100-01-01T00:00:00Z'), { limit: 10 })).keys;
+    expect(due).toHaveLength(5);
+    // Delivered and finished by the processor (three of them), merged (the other two).
+    for (const key of due.slice(0, 3)) expect(await store.tombstone(key, 'delivered', new Date())).toBe(true);
+    await store.tombstoneMany(due.slice(3), 'merged', new Date());
+    // Lambda hands the rule processor the same batch again (a Kinesis retry after a late failure).
+    await handle(event);
+    expect(sink.stats()).toMatchObject({ added: 10, written: 5, existing: 5 });
+    expect((await store.dueKeys(new Date('2100-01-01T00:00:00Z'), { limit: 10 })).keys).toEqual([]);
+    expect((await store.query('every_osquery_record', { limit: 10 })).alerts).toEqual([]);
+  });
 });
 
 describe('rule processor alerts when the table misbehaves', () => {
@@ -62,54 +81,29 @@ describe('rule processor alerts when the table misbehaves', () => {
   beforeEach(() => {
     ddb.reset();
     resetDynamoClient();
-    ddb.on(BatchGetItemCommand).resolves({ Responses: { alerts: [] } });
   });
   afterAll(() => ddb.restore());
-
-  it('retries the items BatchWriteItem leaves unprocessed, then succeeds', async () => {
-    const written: string[] = [];
-    let calls = 0;
-    ddb.on(BatchWriteItemCommand).callsFake((input) => {
-      calls += 1;
-      const requests = input.RequestItems.alerts as { PutRequest: { Item: { AlertID: { S: string } } } }[];
-      // The first call of each chunk leaves its last two items unprocessed.
-      const keep = calls % 2 === 1 ? requests.slice(0, -2) : requests;
-      written.push(...keep.map((r) => r.PutRequest.Item.AlertID.S));
-      return { UnprocessedItems: calls % 2 === 1 ? { alerts: requests.slice(-2) } : {} };
-    });
-    const result = await processorOn(store)(eventOf(30));
-    expect(result.counts.alerts).toBe(30);
-    expect(calls).toBe(4);
-    expect(written).toHaveLength(30);
-    expect(new Set(written).size).toBe(30);
-  });
-
-  it('fails the invocation when items stay unprocessed after every retry', async () => {
-    ddb.on(BatchWriteItemCommand).callsFake((input) => ({ UnprocessedItems: input.RequestItems }));
-    await expect(processorOn(store)(eventOf(3))).rejects.toThrow(/still unprocessed by table alerts after 8 BatchWriteItem calls/);
-  });
 
   it('fails the invocation when the table is unavailable, and a retry of the batch leaves exactly one item per alert', async () => {
     const table = new Map<string, unknown>();
     let down = true;
-    ddb.on(BatchGetItemCommand).callsFake((input) => {
-      const keys = input.RequestItems.alerts.Keys as { RuleName: { S: string }; AlertID: { S: string } }[];
-      return { Responses: { alerts: keys.filter((k) => table.has(k.AlertID.S)) } };
-    });
-    ddb.on(BatchWriteItemCommand).callsFake((input) => {
-      const requests = input.RequestItems.alerts as { PutRequest: { Item: { AlertID: { S: string } } } }[];
-      // The table takes the first chunk, then goes away: the invocation must fail.
-      for (const r of requests) table.set(r.PutRequest.Item.AlertID.S, r.PutRequest.Item);
-      if (down && table.size > 25) {
+    ddb.on(PutItemCommand).callsFake((input: { Item: { AlertID: { S: string } }; ConditionExpression?: string }) => {
+      const id = input.Item.AlertID.S;
+      // The table takes 25 alerts, then goes away: the invocation must fail.
+      if (down && table.size >= 25) {
         down = false;
         throw Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' });
       }
-      return { UnprocessedItems: {} };
+      if (table.has(id)) throw Object.assign(new Error('exists'), { name: 'ConditionalCheckFailedException' });
+      table.set(id, input.Item);
+      return {};
     });
     const handle = processorOn(store);
-    await expect(handle(eventOf(40))).rejects.toThrow(/BatchWriteItem on table alerts failed: Service unavailable/);
+    await expect(handle(eventOf(40))).rejects.toThrow(/PutItem on table alerts failed: Service unavailable/);
     const retry = await handle(eventOf(40));
     expect(retry.counts.alerts).toBe(40);
     expect(table.size).toBe(40);
+    // Every write is conditional: none may overwrite an alert or a tombstone.
+    expect(ddb.commandCalls(PutItemCommand).every((c) => c.args[0].input.ConditionExpression === 'attribute_not_exists(AlertID)')).toBe(true);
   });
 });

@@ -31,7 +31,13 @@ describe('alert delivery terraform', () => {
       expect(table.attribute).toEqual([
         { name: 'RuleName', type: 'S' },
         { name: 'AlertID', type: 'S' },
+        { name: 'DueShard', type: 'S' },
+        { name: 'DueAt', type: 'N' },
       ]);
+    });
+
+    it('has the sparse due index the merger reads due alerts from (keys only)', () => {
+      expect(table.global_secondary_index).toEqual([expect.objectContaining({ name: 'due', hash_key: 'DueShard', range_key: 'DueAt', projection_type: 'KEYS_ONLY' })]);
     });
 
     it('is encrypted with the project key, recoverable to a point in time and protected from deletion', () => {
@@ -77,7 +83,7 @@ describe('alert delivery terraform', () => {
 
     it('may use the alerts table only, and its key only through DynamoDB', () => {
       const [table, key] = policyOf(r, `${id}_alerts_table`);
-      expect(table.Resource).toBe(TABLE_ARN);
+      expect(table.Resource).toEqual(id === 'alert_merger' ? [TABLE_ARN, `${TABLE_ARN}/index/due`] : TABLE_ARN);
       expect(key).toEqual(expect.objectContaining({ Resource: KEY, Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.us-east-1.amazonaws.com' } } }));
     });
 
@@ -98,9 +104,17 @@ describe('alert delivery terraform', () => {
     ]);
   });
 
-  it('lets the processor only get, update and delete items, the merger more (scan, query, put merged alerts)', () => {
-    expect(policyOf(r, 'alert_processor_alerts_table')[0].Action).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem']);
-    expect(policyOf(r, 'alert_merger_alerts_table')[0].Action).toEqual(expect.arrayContaining(['dynamodb:Scan', 'dynamodb:Query', 'dynamodb:PutItem']));
+  it('lets the processor only get, update and put items (its tombstones), the merger more (query the due index, batch-read, put merged alerts), neither scan', () => {
+    expect(policyOf(r, 'alert_processor_alerts_table')[0].Action).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(policyOf(r, 'alert_merger_alerts_table')[0].Action).toEqual(expect.arrayContaining(['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem']));
+    expect(policyOf(r, 'alert_merger_alerts_table')[0].Action).not.toContain('dynamodb:Scan');
+  });
+
+  it('runs one merger at a time and never retries a failed run asynchronously (it would overlap the next scheduled run)', () => {
+    expect(r.aws_lambda_function.alert_merger.reserved_concurrent_executions).toBe(1);
+    expect(r.aws_lambda_function_event_invoke_config.alert_merger_async).toEqual(
+      expect.objectContaining({ function_name: '${aws_lambda_function.alert_merger.function_name}', qualifier: 'production', maximum_retry_attempts: 0, maximum_event_age_in_seconds: 60 }),
+    );
   });
 
   it('gives each function the environment of the alert runtime', () => {
@@ -156,10 +170,10 @@ describe('alert delivery terraform', () => {
     expect(policyOf(r, 'alert_processor_failure_destination')[0]).toEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '${aws_sqs_queue.alert_processor_failures.arn}' });
   });
 
-  it.each(['prod', 'corp'])('lets the %s rule processor only batch-read and batch-write the table and put records under alerts/records/', (cluster) => {
+  it.each(['prod', 'corp'])('lets the %s rule processor only put items (conditionally) in the table and put records under alerts/records/', (cluster) => {
     const statements = policyOf(r, `${cluster}_rule_processor_write_alerts`);
     expect(statements.map((s) => [s.Action, s.Resource])).toEqual([
-      [['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'], TABLE_ARN],
+      ['dynamodb:PutItem', TABLE_ARN],
       [['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'], KEY],
       [['s3:PutObject'], 'arn:aws:s3:::acme-streamalert-data/alerts/records/*'],
       [['kms:GenerateDataKey'], KEY],
@@ -176,14 +190,14 @@ describe('alert delivery terraform', () => {
       ['alert_alarms_merger_errors', 'AWS/Lambda', 'Errors', { FunctionName: 'acme_streamalert_alert_merger' }],
       ['alert_alarms_processor_errors', 'AWS/Lambda', 'Errors', { FunctionName: 'acme_streamalert_alert_processor' }],
       ['alert_alarms_dead_lettered', 'StreamAlert/acme', 'AlertsDeadLettered', undefined],
-      ['alert_alarms_alert_age', 'StreamAlert/acme', 'OldestAlertAgeSeconds', undefined],
+      ['alert_alarms_alert_age', 'StreamAlert/acme', 'OldestOverdueAlertSeconds', undefined],
       ['alert_alarms_processor_failures', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: '${aws_sqs_queue.alert_processor_failures.name}' }],
     ])('declare %s on %s %s, notifying the monitoring topic', (name, namespace, metric, dimensions) => {
       expect(alarms[name]).toEqual(expect.objectContaining({ namespace, metric_name: metric, alarm_actions: [topic], ok_actions: [topic] }));
       expect(alarms[name].dimensions).toEqual(dimensions);
     });
 
-    it('read the dead letters and the alert age from the merger summary line of its own log group', () => {
+    it('read the dead letters and the overdue time from the merger summary line of its own log group', () => {
       const filters = r.aws_cloudwatch_log_metric_filter;
       expect(filters.alert_alarms_dead_lettered_filter).toEqual(
         expect.objectContaining({
@@ -192,7 +206,9 @@ describe('alert delivery terraform', () => {
           metric_transformation: expect.objectContaining({ name: 'AlertsDeadLettered', namespace: 'StreamAlert/acme', value: '$.dead_lettered' }),
         }),
       );
-      expect(filters.alert_alarms_alert_age_filter.metric_transformation.value).toBe('$.oldest_alert_age_seconds');
+      // Overdue alerts only: an alert waiting for its merge window or backoff is not counted (a 2-hour window never fires it).
+      expect(filters.alert_alarms_alert_age_filter.metric_transformation.value).toBe('$.oldest_overdue_seconds');
+      expect(alarms.alert_alarms_alert_age.threshold).toBe(900);
     });
   });
 
