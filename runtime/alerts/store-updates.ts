@@ -24,6 +24,8 @@ export interface AlertUpdates {
   claimDispatch(key: AlertKey, seenDueAt: number, at: Date, nextDueAt: number): Promise<boolean>;
   /** The processor's claim until `until` (epoch ms): refused while another invocation holds it. */
   claimProcessing(key: AlertKey, at: Date, until: number): Promise<ProcessingClaim>;
+  /** Ends this invocation's claim (the one that set `until`), so a later dispatch need not wait for it to expire. */
+  releaseProcessing(key: AlertKey, until: number): Promise<void>;
   /** Records that `output` acknowledged the alert (conditional: the alert is pending, the output not recorded yet). */
   markSent(key: AlertKey, output: string): Promise<MarkSentResult>;
   /**
@@ -96,6 +98,9 @@ export function createAlertUpdates(ctx: UpdateContext): AlertUpdates {
       });
       if (ok) return 'claimed';
       return (await exists(key)) ? 'busy' : 'gone';
+    },
+    async releaseProcessing(key, until) {
+      await update(key, 'REMOVE ProcessingUntil', `${PENDING} AND ProcessingUntil = :until`, { ':until': { N: String(until) } });
     },
     async markSent(key, output) {
       const ok = await update(key, 'ADD OutputsSent :o REMOVE LastErrors.#o', `${PENDING} AND NOT contains(OutputsSent, :out)`, { ':o': { SS: [output] }, ':out': { S: output } }, { '#o': output });

@@ -100,7 +100,8 @@ export function createAlertProcessor(options: AlertProcessorOptions): AlertProce
   return async (event) => {
     const { key } = parseDispatchEvent(event);
     const now = clock();
-    const claim = await store.claimProcessing(key, now, now.getTime() + claimMs);
+    const until = now.getTime() + claimMs;
+    const claim = await store.claimProcessing(key, now, until);
     if (claim === 'gone') return skip(key, 'gone', 'alert already delivered (tombstone or no item): nothing sent');
     if (claim === 'busy') return skip(key, 'busy', 'another invocation is sending this alert: nothing sent');
     let stored;
@@ -117,13 +118,13 @@ export function createAlertProcessor(options: AlertProcessorOptions): AlertProce
     const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ output: o.output, retryable: o.retryable, error: o.error }]));
     const done = new Set([...state.outputs_sent, ...sent]);
     let finished = false;
-    if (!isMergeEnabled(alert) && alert.outputs.every((o) => done.has(o))) {
-      try {
-        finished = await store.tombstone(key, 'delivered', clock());
-      } catch (err) {
-        // Harmless: the merger finds nothing left to send and leaves the tombstone itself.
-        logger.warn('finished alert could not be marked delivered; the merger will', { ...key, error: errorMessage(err) });
-      }
+    try {
+      if (!isMergeEnabled(alert) && alert.outputs.every((o) => done.has(o))) finished = await store.tombstone(key, 'delivered', clock());
+      // Every result is recorded: the next dispatch may start at once instead of waiting for the claim to expire.
+      else await store.releaseProcessing(key, until);
+    } catch (err) {
+      // Harmless: the merger finds nothing left to send and leaves the tombstone itself (or the claim expires).
+      logger.warn('finished alert could not be marked delivered (or its claim released); the merger will', { ...key, error: errorMessage(err) });
     }
     const result = { alert_id: alert.alert_id, rule_name: alert.rule_name, status: 'processed' as const, sent, failed, finished };
     logger.info('alert processed', { ...result, failed: failed.length, failed_outputs: failed.map((f) => f.output) });

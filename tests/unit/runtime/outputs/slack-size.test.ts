@@ -91,7 +91,7 @@ describe('slack output and large records', () => {
 
     server.reset();
     const second = await processor({ key: { rule_name: alert.rule_name, alert_id: alert.alert_id } });
-    expect(second).toMatchObject({ sent: ['slack:security'], deleted: true });
+    expect(second).toMatchObject({ sent: ['slack:security'], finished: true });
     expect(server.requests.map((r) => (r.json as Message).attachments[0].title)).toEqual(['Record (part 3 of 5):', 'Record (part 4 of 5):', 'Record (part 5 of 5):']);
     expect(await store.get(alert)).toBeUndefined();
   });
