@@ -12,6 +12,7 @@ import outputsSchema from '../../runtime/config/json-schemas/outputs.schema.json
 import { getOutput } from '../../runtime/outputs/registry';
 import type { RuleDefinition } from '../../runtime/rules/types';
 import { loadBundledFunction } from '../testing/bundled-function';
+import { mergeWindowProblem } from '../terraform/check-alerts';
 
 /** Output service names outputs.json may use (StreamAlert's, plus opsgenie and webhook). */
 export const OUTPUT_SERVICE_NAMES: readonly string[] = outputsSchema.propertyNames.enum.filter((name) => name !== '$schema');
@@ -68,11 +69,18 @@ export async function loadRuleDefinitions(config: Config, rulesDir: string): Pro
   return bundle.loadRules();
 }
 
-/** Every output problem of the configuration and the rules (rules skipped when `rulesDir` does not exist). */
+/**
+ * Every output problem of the configuration and the rules, and each rule's merge window against the alerts
+ * table's TTL (rules skipped when `rulesDir` does not exist).
+ */
 export async function checkOutputs(config: Config, configDir: string, rulesDir: string): Promise<{ problems: ConfigProblem[]; rules: number }> {
   const outputsFile = displayPath(`${configDir}/outputs.json`);
   const problems = outputDescriptorProblems(config, outputsFile);
   if (!existsSync(rulesDir)) return { problems, rules: 0 };
   const rules = await loadRuleDefinitions(config, rulesDir);
-  return { problems: [...problems, ...ruleOutputProblems(config, rules, outputsFile)], rules: rules.length };
+  const windows = rules.flatMap((rule) => {
+    const problem = mergeWindowProblem(config, { name: rule.name, file: rule.file, merge_window_mins: rule.options.merge_window_mins });
+    return problem === undefined ? [] : [problem];
+  });
+  return { problems: [...problems, ...ruleOutputProblems(config, rules, outputsFile), ...windows], rules: rules.length };
 }

@@ -8,6 +8,7 @@ import { displayPath } from '../../runtime/config';
 import { kinesisStreamName } from '../../runtime/config/names';
 import type { ConfigProblem } from '../../runtime/errors';
 import { join } from 'node:path';
+import { alertSettingsProblems } from './check-alerts';
 import { determineQueue, determineTopic, FIREHOSE_REGIONS, GLOBAL_MODULES } from './config-facts';
 
 /** Modules of a cluster, by their `variables.json` names (also the `--target` words). */
@@ -48,6 +49,7 @@ export function checkTerraformConfig(config: Config): TerraformConfigCheck {
     });
   }
   for (const cluster of Object.values(config.clusters)) checkCluster(config, cluster, file, problems, warnings);
+  problems.push(...alertSettingsProblems(config, file));
   checkScheduledQueries(config, problems, warnings);
   return { problems, warnings };
 }
