@@ -52,12 +52,13 @@ export async function runAppRun(ctx: CommandContext, options: AppRunOptions, dep
   const app = getApp(found.settings.type);
   if (options.send && options.fromStdin) throw new UsageError('--send uses the stored credentials and state; it cannot take them from stdin');
   const prefix = appSsmPrefix(config, found.name);
-  const store = options.send ? createSsmAppStore({ parameterPrefix: prefix, kmsKeyId: `alias/${config.account.prefix}_streamalert` }) : await localStore(found.region, prefix, options, deps.input);
+  const store = options.send ? createSsmAppStore({ parameterPrefix: prefix, kmsKeyId: `alias/${config.account.prefix}_streamalert`, region: found.region }) : await localStore(found.region, prefix, options, deps.input);
   const printed: PayloadSender = async (payload) => {
     const parsed = JSON.parse(payload) as { Records: { logs: unknown[] }[] };
     for (const log of parsed.Records[0]?.logs ?? []) ctx.io.data(JSON.stringify(log));
   };
-  const send = options.send ? createLambdaSender(`${ruleProcessorName(config, found.cluster)}:${PRODUCTION_ALIAS}`) : printed;
+  // The cluster's rule processor and parameters live in the cluster's region, not the shell's.
+  const send = options.send ? createLambdaSender(`${ruleProcessorName(config, found.cluster)}:${PRODUCTION_ALIAS}`, found.region) : printed;
   ctx.io.progress(`running ${found.name} (${app.type})${options.send ? '' : ', sending nothing'}`);
   const summary = await runApp({
     app,

@@ -66,10 +66,10 @@ export function packLogs(app: string, logs: readonly unknown[], maxBytes = DEFAU
 type LambdaSdk = typeof import('./app-sdk.lazy');
 
 /** Sends to `functionName` (with its qualifier, `name:production`) by asynchronous Invoke. */
-export function createLambdaSender(functionName: string): PayloadSender {
+export function createLambdaSender(functionName: string, region?: string): PayloadSender {
   let client: Promise<{ readonly lambda: InstanceType<LambdaSdk['LambdaClient']>; readonly sdk: LambdaSdk }> | undefined;
   return async (payload) => {
-    client ??= import('./app-sdk.lazy').then((sdk) => ({ sdk, lambda: new sdk.LambdaClient({}) }));
+    client ??= import('./app-sdk.lazy').then((sdk) => ({ sdk, lambda: new sdk.LambdaClient(region ? { region } : {}) }));
     const { lambda, sdk } = await client;
     let status: number | undefined;
     try {

@@ -23,6 +23,8 @@ export interface SsmAppStoreOptions {
   readonly parameterPrefix: string;
   /** KMS key (id, ARN or alias) for the state parameter. @default SSM's own key */
   readonly kmsKeyId?: string;
+  /** Region of the parameters (the app's cluster). @default the environment's */
+  readonly region?: string;
 }
 
 /** Names of an app's two parameters. */
@@ -45,7 +47,7 @@ function parseObject(name: string, text: string | undefined): Record<string, unk
 export function createSsmAppStore(options: SsmAppStoreOptions): AppStore {
   const names = appParameterNames(options.parameterPrefix);
   let client: Promise<{ readonly ssm: InstanceType<SsmSdk['SSMClient']>; readonly sdk: SsmSdk }> | undefined;
-  const ssm = (): NonNullable<typeof client> => (client ??= import('./app-sdk.lazy').then((sdk) => ({ sdk, ssm: new sdk.SSMClient({}) })));
+  const ssm = (): NonNullable<typeof client> => (client ??= import('./app-sdk.lazy').then((sdk) => ({ sdk, ssm: new sdk.SSMClient(options.region ? { region: options.region } : {}) })));
   let fetched: Promise<Map<string, string>> | undefined;
   const both = (): Promise<Map<string, string>> =>
     (fetched ??= ssm().then(async ({ ssm: c, sdk }) => {
