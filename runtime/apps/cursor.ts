@@ -17,14 +17,24 @@ export function cursorTime(cursor: AppCursor): number | undefined {
   return Number.isFinite(t) ? t : undefined;
 }
 
-/** The logs not sent yet: newer than the cursor, or at its time with an id not seen. */
+/**
+ * Most ids kept for the records at the cursor's time; past it the state keeps their number instead
+ * (`seen_count`), so it stays far below SSM's 4,096 characters whatever the volume in one second.
+ */
+export const MAX_SEEN_IDS = 40;
+
+/** The logs not sent yet: newer than the cursor, or at its time with an id not seen (or past the count seen). */
 export function unseen(logs: readonly unknown[], cursor: AppCursor, identity: LogIdentity): unknown[] {
   const last = cursorTime(cursor);
   if (last === undefined) return [...logs];
   const seen = new Set(cursor.seen_ids ?? []);
+  let skip = cursor.seen_count ?? 0;
   return logs.filter((log) => {
     const t = identity.timeOf(log);
-    return !(t < last || (t === last && seen.has(identity.idOf(log))));
+    if (t < last) return false;
+    if (t !== last) return true;
+    if (cursor.seen_count !== undefined) return skip-- <= 0;
+    return !seen.has(identity.idOf(log));
   });
 }
 
@@ -32,17 +42,27 @@ export function unseen(logs: readonly unknown[], cursor: AppCursor, identity: Lo
 export function advance(cursor: AppCursor, logs: readonly unknown[], identity: LogIdentity): AppCursor {
   let last = cursorTime(cursor);
   let seen = new Set(cursor.seen_ids ?? []);
+  let count = cursor.seen_count ?? seen.size;
+  let counting = cursor.seen_count !== undefined;
   for (const log of logs) {
     const t = identity.timeOf(log);
     if (!Number.isFinite(t)) continue;
     if (last === undefined || t > last) {
       last = t;
       seen = new Set([identity.idOf(log)]);
+      count = 1;
+      counting = false;
     } else if (t === last) {
-      seen.add(identity.idOf(log));
+      count += 1;
+      if (!counting) seen.add(identity.idOf(log));
     }
   }
-  return last === undefined ? cursor : { ...cursor, last_timestamp: String(last), seen_ids: [...seen] };
+  if (last === undefined) return cursor;
+  const { seen_ids: _ids, seen_count: _count, ...rest } = cursor;
+  void _ids;
+  void _count;
+  if (counting || seen.size > MAX_SEEN_IDS) return { ...rest, last_timestamp: String(last), seen_count: count };
+  return { ...rest, last_timestamp: String(last), seen_ids: [...seen] };
 }
 
 /** Where the first run starts: `lookbackSeconds` before `now`, as epoch milliseconds. */
@@ -55,8 +75,13 @@ export function startTime(cursor: AppCursor, now: Date, lookbackSeconds: number)
  * after them (`next` kept while the API has more, the scan's start kept until it ends).
  */
 export function followPage(cursor: AppCursor, page: readonly unknown[], identity: LogIdentity, next: string | undefined): { logs: unknown[]; cursor: AppCursor } {
-  const start = cursor.cursor === undefined ? { last_timestamp: cursor.last_timestamp, seen_ids: cursor.seen_ids } : (cursor.scan ?? {});
+  const position = (c: AppCursor): AppCursor => ({
+    last_timestamp: c.last_timestamp,
+    ...(c.seen_ids === undefined ? {} : { seen_ids: c.seen_ids }),
+    ...(c.seen_count === undefined ? {} : { seen_count: c.seen_count }),
+  });
+  const start = cursor.cursor === undefined ? position(cursor) : (cursor.scan ?? {});
   const logs = unseen(page, start, identity);
-  const moved = advance({ last_timestamp: cursor.last_timestamp, seen_ids: cursor.seen_ids }, logs, identity);
+  const moved = advance(position(cursor), logs, identity);
   return { logs, cursor: next === undefined ? moved : { ...moved, cursor: next, scan: start } };
 }

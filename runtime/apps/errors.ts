@@ -27,6 +27,13 @@ export class AppConfigError extends StreamAlertError {
   }
 }
 
+/** The API keeps answering with the same cursor (the same next link) while saying it has more. */
+export class AppCursorStuckError extends StreamAlertError {
+  constructor(message: string) {
+    super('AppCursorStuck', message, { source: 'aws' });
+  }
+}
+
 /** The rule processor refused a batch of logs (the run stops; state keeps the last accepted batch). */
 export class AppSendError extends StreamAlertError {
   constructor(message: string, cause?: unknown) {

@@ -6,7 +6,7 @@
  */
 import { errorMessage } from '../errors';
 import { silentLogger, type Logger } from '../logger';
-import { AppAuthError } from './errors';
+import { AppAuthError, AppCursorStuckError } from './errors';
 import { createAppHttp } from './http';
 import { DEFAULT_BATCH_BYTES, packLogs, type PayloadSender } from './sender';
 import type { AppStore } from './store';
@@ -93,7 +93,7 @@ export async function runApp(options: RunAppOptions): Promise<AppRunSummary> {
     throw new AppAuthError(`app ${name} (${app.type}): credentials lack ${missing.join(', ')}`, 'set them again with `streamalert app new`');
   }
 
-  let cursor: AppCursor = { last_timestamp: state.last_timestamp, cursor: state.cursor, seen_ids: state.seen_ids, scan: state.scan };
+  let cursor: AppCursor = { last_timestamp: state.last_timestamp, cursor: state.cursor, seen_ids: state.seen_ids, seen_count: state.seen_count, scan: state.scan };
   const lease = (): string => new Date(now().getTime() + Math.max(remaining(), 0) + 60_000).toISOString();
   const save = (extra: Partial<AppState>): Promise<void> => store.saveState({ ...cursor, last_success: state.last_success, ...extra });
   await save({ current_state: 'running', running_until: lease() });
@@ -101,10 +101,13 @@ export async function runApp(options: RunAppOptions): Promise<AppRunSummary> {
   const session = new Map<string, unknown>();
   let more = false;
   let slowest = 0;
+  // The pause some APIs require between polls (Duo: 30 s) counts against the time left.
+  const pauseMs = (app.sleepSeconds ?? 0) * 1000;
   try {
     do {
-      if (counts.polls > 0 && (app.sleepSeconds ?? 0) > 0) await sleep((app.sleepSeconds ?? 0) * 1000);
+      if (counts.polls > 0 && pauseMs > 0) await sleep(pauseMs);
       const pollStart = Date.now();
+      const before = JSON.stringify(cursor);
       const page = await app.poll({
         auth,
         cursor,
@@ -131,7 +134,15 @@ export async function runApp(options: RunAppOptions): Promise<AppRunSummary> {
       await save({ current_state: 'running', running_until: lease() });
       more = page.more;
       slowest = Math.max(slowest, Date.now() - pollStart);
-    } while (more && counts.polls < (options.maxPolls ?? 1000) && remaining() > 2 * slowest + END_MARGIN_MS);
+      if (more && JSON.stringify(cursor) === before) {
+        // The same page again (a next link that never changes): stop instead of resending it until the timeout.
+        logger.error('app cursor did not advance; stopping the run', { app: name, app_cursor_stuck: 1, polls: counts.polls });
+        throw new AppCursorStuckError(`app ${name} (${app.type}): the API answered with the same cursor again while saying it has more; stopped after ${counts.polls} poll(s)`);
+      }
+      if (more && counts.polls < (options.maxPolls ?? 1000) && remaining() <= pauseMs + 2 * slowest + END_MARGIN_MS && remaining() > 2 * slowest + END_MARGIN_MS) {
+        logger.info('not pausing before the next poll: the rest of the run would not fit; the next schedule continues', { app: name, pause_ms: pauseMs });
+      }
+    } while (more && counts.polls < (options.maxPolls ?? 1000) && remaining() > pauseMs + 2 * slowest + END_MARGIN_MS);
   } catch (err) {
     const message = errorMessage(err);
     logger.error('app run failed; the next schedule resumes from the last saved cursor', { app: name, error: message, ...counts });

@@ -76,6 +76,8 @@ export function createSsmAppStore(options: SsmAppStoreOptions): AppStore {
           Value: JSON.stringify(state),
           Type: 'SecureString',
           Overwrite: true,
+          // Standard parameters hold 4,096 characters: SSM moves a larger state to the Advanced tier (8 KB).
+          Tier: 'Intelligent-Tiering',
           ...(options.kmsKeyId === undefined ? {} : { KeyId: options.kmsKeyId }),
         }),
       );

@@ -27,10 +27,15 @@ export interface AppCursor {
   /** Ids of the records at exactly `last_timestamp`, for APIs whose time filter is inclusive. */
   readonly seen_ids?: readonly string[];
   /**
+   * Instead of `seen_ids` when more records than fit the state share `last_timestamp` (100 Duo logs in one
+   * second): how many of them, in the API's order, were sent. Keeps the state within SSM's size.
+   */
+  readonly seen_count?: number;
+  /**
    * While following an API's next links: the cursor the scan started from. Pages may come newest first, so
    * records are compared with the scan's start, not with what earlier pages of the same scan moved to.
    */
-  readonly scan?: { readonly last_timestamp?: string; readonly seen_ids?: readonly string[] };
+  readonly scan?: { readonly last_timestamp?: string; readonly seen_ids?: readonly string[]; readonly seen_count?: number };
 }
 
 /** The state parameter: the cursor and what the last run did. */

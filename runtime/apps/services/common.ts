@@ -20,6 +20,26 @@ export function rebase(context: Pick<AppPollContext, 'endpoint'>, absolute: stri
   return url.toString();
 }
 
+/**
+ * A next link the API returned, accepted only on the configured API host over https: the next request carries
+ * the app's credentials, which must never follow a link to another host. Relative links resolve against `base`.
+ * @throws AppHttpError (not retryable) naming both hosts, never the link's query.
+ */
+export function sameHostLink(context: Pick<AppPollContext, 'endpoint'>, base: string, next: string, api: string): string {
+  // With an endpoint override (tests, `app run --endpoint-url`) every request goes there: so must the links.
+  const expected = new URL(context.endpoint ?? base);
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    throw new AppHttpError(`${api}: the next link is not a URL`, undefined, false);
+  }
+  if (url.host !== expected.host || url.protocol !== expected.protocol) {
+    throw new AppHttpError(`${api}: refused a next link to ${url.protocol}//${url.host}: credentials are sent to ${expected.host} only`, undefined, false);
+  }
+  return url.toString();
+}
+
 /** The `rel="next"` URL of an RFC 8288 Link header, if any. */
 export function nextLink(header: string | null): string | undefined {
   if (header === null) return undefined;

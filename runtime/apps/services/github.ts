@@ -6,7 +6,7 @@
  */
 import { followPage, startTime, type LogIdentity } from '../cursor';
 import type { AppDefinition } from '../types';
-import { apiUrl, field, listBody, nextLink, rebase } from './common';
+import { apiUrl, field, listBody, nextLink, rebase, sameHostLink } from './common';
 
 const identity: LogIdentity = { timeOf: (log) => Number(field(log, '@timestamp')), idOf: (log) => String(field(log, '_document_id')) };
 
@@ -36,7 +36,8 @@ export const githubAuditLog: AppDefinition = {
       headers: { Authorization: `Bearer ${context.auth.token}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' },
     });
     const page = listBody(response.body, 'GitHub audit log');
-    const next = nextLink(response.headers.get('link'));
+    const link = nextLink(response.headers.get('link'));
+    const next = link === undefined ? undefined : sameHostLink(context, base, link, 'GitHub audit log');
     return { ...followPage(context.cursor, page, identity, next), more: next !== undefined };
   },
 };

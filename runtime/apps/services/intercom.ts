@@ -5,7 +5,7 @@
  */
 import { followPage, startTime, type LogIdentity } from '../cursor';
 import type { AppDefinition } from '../types';
-import { apiUrl, field, listField, rebase } from './common';
+import { apiUrl, field, listField, rebase, sameHostLink } from './common';
 
 const identity: LogIdentity = { timeOf: (log) => Number(field(log, 'created_at')) * 1000, idOf: (log) => String(field(log, 'id')) };
 
@@ -21,9 +21,10 @@ export const intercomAdminActivity: AppDefinition = {
         ? apiUrl(context, 'https://api.intercom.io', '/admins/activity_logs', { created_at_after: after, created_at_before: Math.floor(context.now.getTime() / 1000) })
         : rebase(context, context.cursor.cursor);
     const response = await context.http.request(url, { headers: { Authorization: `Bearer ${context.auth.token}`, 'Intercom-Version': '2.11' } });
-    const next = field(field(response.body, 'pages'), 'next');
-    const hasNext = typeof next === 'string' && next !== '';
-    const page = followPage(context.cursor, listField(response.body, 'activity_logs', 'Intercom activity logs'), identity, hasNext ? next : undefined);
+    const link = field(field(response.body, 'pages'), 'next');
+    const hasNext = typeof link === 'string' && link !== '';
+    const next = hasNext ? sameHostLink(context, 'https://api.intercom.io', link, 'Intercom activity logs') : undefined;
+    const page = followPage(context.cursor, listField(response.body, 'activity_logs', 'Intercom activity logs'), identity, next);
     return { ...page, more: hasNext };
   },
 };

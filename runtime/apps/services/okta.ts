@@ -5,7 +5,7 @@
  */
 import { followPage, startTime, type LogIdentity } from '../cursor';
 import type { AppDefinition } from '../types';
-import { apiUrl, field, isoMillis, listBody, nextLink, rebase } from './common';
+import { apiUrl, field, isoMillis, listBody, nextLink, rebase, sameHostLink } from './common';
 
 const identity: LogIdentity = { timeOf: (log) => isoMillis(field(log, 'published')), idOf: (log) => String(field(log, 'uuid')) };
 
@@ -26,7 +26,8 @@ export const oktaSystemLog: AppDefinition = {
         : rebase(context, context.cursor.cursor);
     const response = await context.http.request(url, { headers: { Authorization: `SSWS ${context.auth.api_token}` } });
     const page = listBody(response.body, 'Okta System Log');
-    const next = nextLink(response.headers.get('link'));
+    const link = nextLink(response.headers.get('link'));
+    const next = link === undefined ? undefined : sameHostLink(context, base, link, 'Okta System Log');
     const more = page.length > 0 && next !== undefined;
     return { ...followPage(context.cursor, page, identity, more ? next : undefined), more };
   },

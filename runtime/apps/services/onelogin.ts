@@ -6,7 +6,7 @@
 import { followPage, startTime, type LogIdentity } from '../cursor';
 import { AppAuthError } from '../errors';
 import type { AppDefinition, AppPollContext } from '../types';
-import { apiUrl, field, isoMillis, listField, rebase, withToken } from './common';
+import { apiUrl, field, isoMillis, listField, rebase, sameHostLink, withToken } from './common';
 
 const identity: LogIdentity = { timeOf: (log) => isoMillis(field(log, 'created_at')), idOf: (log) => String(field(log, 'id')) };
 
@@ -37,9 +37,10 @@ export const oneloginEvents: AppDefinition = {
     const response = await withToken(context, 'onelogin', () => token(context, base), (t) =>
       context.http.request(url, { headers: { Authorization: `bearer:${t}` } }),
     );
-    const next = field(field(response.body, 'pagination'), 'next_link');
-    const hasNext = typeof next === 'string' && next !== '';
-    const page = followPage(context.cursor, listField(response.body, 'data', 'OneLogin events'), identity, hasNext ? next : undefined);
+    const link = field(field(response.body, 'pagination'), 'next_link');
+    const hasNext = typeof link === 'string' && link !== '';
+    const next = hasNext ? sameHostLink(context, base, link, 'OneLogin events') : undefined;
+    const page = followPage(context.cursor, listField(response.body, 'data', 'OneLogin events'), identity, next);
     return { ...page, more: hasNext };
   },
 };

@@ -42,6 +42,16 @@ export function threatStreamQuery(config: ThreatStreamConfig): string {
   return `(status="active") AND (${types})${excluded ? ` AND NOT (${excluded})` : ''}`;
 }
 
+/** `next` resolved against `base`, refused unless on the same host and scheme (the API key goes with it). */
+function sameHost(base: string, next: string): string {
+  const expected = new URL(base);
+  const url = new URL(next, base);
+  if (url.host !== expected.host || url.protocol !== expected.protocol) {
+    throw new ThreatFeedError(`ThreatStream: refused a next link to ${url.protocol}//${url.host}: the API key is sent to ${expected.host} only`, false);
+  }
+  return url.toString();
+}
+
 /** ThreatStream's intelligence API, following `meta.next` (credentials in a header, never in the URL). */
 export function threatStreamSource(config: ThreatStreamConfig, credentials: () => Promise<ThreatStreamCredentials>, retry: RetryOptions = {}): IndicatorSource {
   return {
@@ -60,7 +70,7 @@ export function threatStreamSource(config: ThreatStreamConfig, credentials: () =
         yield { entries: kept, rejected: [] };
         const next = body.meta?.next;
         const offset = body.meta?.offset ?? 0;
-        url = next && offset < THREATSTREAM_MAX_OFFSET ? new URL(next, config.api_url).toString() : undefined;
+        url = next && offset < THREATSTREAM_MAX_OFFSET ? sameHost(config.api_url, next) : undefined;
       }
     },
   };
