@@ -3,6 +3,7 @@
  * network errors, 429 and 5xx (honouring `Retry-After`), no retry on other 4xx, and error messages that
  * never carry a query string, a header or a body we sent (they may hold credentials).
  */
+import { BODY_LIMITS, BodyTooLargeError, readCappedText } from '../http/body';
 import { AppHttpError } from './errors';
 import type { AppHttp, AppRequestInit, AppResponse } from './types';
 
@@ -20,6 +21,8 @@ export interface AppHttpOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** @default globalThis.fetch */
   readonly fetch?: typeof fetch;
+  /** Largest response body read, in bytes. @default BODY_LIMITS.appPage */
+  readonly maxBodyBytes?: number;
 }
 
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,8 +49,8 @@ function describe(method: string, url: string): string {
   }
 }
 
-async function parseBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+async function parseBody(response: Response, what: string, limit: number): Promise<unknown> {
+  const text = await readCappedText(response, limit, what);
   if (text === '') return null;
   try {
     return JSON.parse(text) as unknown;
@@ -87,13 +90,14 @@ export function createAppHttp(options: AppHttpOptions = {}): AppHttp {
       try {
         const response = await doFetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
         status = response.status;
-        const parsed = await parseBody(response);
+        const parsed = await parseBody(response, what, options.maxBodyBytes ?? BODY_LIMITS.appPage);
         if (status >= 200 && status < 300) return { status, headers: response.headers, body: parsed };
         failure = `${what} answered ${status}: ${cut(parsed)}`;
         if (status !== 429 && status < 500) throw new AppHttpError(failure, status, false);
         wait = retryAfterMs(response.headers.get('retry-after')) ?? wait;
       } catch (err) {
         if (err instanceof AppHttpError) throw err;
+        if (err instanceof BodyTooLargeError) throw new AppHttpError(err.message, status, false);
         const reason = err instanceof Error && err.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : 'failed to connect';
         failure = `${what} ${reason}`;
       }

@@ -5,6 +5,7 @@
  * one budget (the alert processor's per-output timeout), so retries never outlive it: a wait that would pass
  * the budget is not taken, and the failure stays retryable for the alert merger to try again later.
  */
+import { BODY_LIMITS, BodyTooLargeError, readCappedText } from '../../http/body';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './backoff';
 import { OutputConfigError, OutputHttpError } from './errors';
 import { cutBody, displayUrl, redactSecrets } from './redact';
@@ -35,7 +36,7 @@ export function createHttpSession(options: HttpSessionOptions): HttpSession {
         // A redirect could carry credentials to another host: outputs must be given their final URL.
         redirect: 'manual',
       });
-      const text = await res.text();
+      const text = await readCappedText(res, options.maxBodyBytes ?? BODY_LIMITS.outputResponse, `${options.service}: ${where}`);
       if ((res.status >= 200 && res.status < 300) || call.allowStatus?.includes(res.status)) return responseOf(res, text);
       const retryable = isRetryableStatus(res.status);
       const detail = res.status >= 300 && res.status < 400 ? 'a redirect (give the final URL)' : cutBody(text);
@@ -47,6 +48,8 @@ export function createHttpSession(options: HttpSessionOptions): HttpSession {
       return { failure, retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), now()) };
     } catch (err) {
       if (err instanceof OutputHttpError) throw err;
+      // Delivered or not, the vendor's answer cannot be read: retryable (the vendor dedups by alert id).
+      if (err instanceof BodyTooLargeError) return { failure: new OutputHttpError(redact(err.message), { retryable: true }) };
       const reason = isTimeout(err) ? `no response within ${left} ms` : `network error: ${networkReason(err)}`;
       return { failure: new OutputHttpError(redact(`${options.service}: ${where}: ${reason}`), { retryable: true }) };
     }

@@ -42,6 +42,8 @@ export interface HttpSessionOptions {
    * `allow_http` property set to `yes`); each such call is logged as a warning. @default false: refused
    */
   readonly allowPlainHttp?: boolean;
+  /** Largest response body read, in bytes. @default BODY_LIMITS.outputResponse (1 MB) */
+  readonly maxBodyBytes?: number;
   /** Attempts per call, the first included. @default 3 */
   readonly maxAttempts?: number;
   /** First backoff in ms (doubled per retry, full jitter). @default 200 */

@@ -6,6 +6,7 @@
  */
 import type { FeedConfig, ThreatStreamConfig } from '../../config/intel';
 import { readCsv } from '../../classifier/parsers/csv-reader';
+import { BODY_LIMITS, readCappedText } from '../../http/body';
 import { ThreatFeedError } from '../errors';
 import { getWithRetry, nextLink, type RetryOptions } from './http';
 import type { FeedEntry } from './indicators';
@@ -42,6 +43,14 @@ export function threatStreamQuery(config: ThreatStreamConfig): string {
   return `(status="active") AND (${types})${excluded ? ` AND NOT (${excluded})` : ''}`;
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `next` resolved against `base`, refused unless on the same host and scheme (the API key goes with it). */
 function sameHost(base: string, next: string): string {
   const expected = new URL(base);
@@ -62,7 +71,7 @@ export function threatStreamSource(config: ThreatStreamConfig, credentials: () =
       let url: string | undefined = `${config.api_url}/api/v2/intelligence/?limit=${THREATSTREAM_PAGE_LIMIT}&q=${encodeURIComponent(threatStreamQuery(config))}`;
       for (let page = 0; url !== undefined && page < maxPages; page += 1) {
         const response = await getWithRetry(url, { ...retry, headers });
-        const body = (await response.json().catch(() => undefined)) as { meta?: { next?: string | null; offset?: number }; objects?: unknown[] } | undefined;
+        const body = parseJson(await readCappedText(response, BODY_LIMITS.feedPage, 'ThreatStream intelligence page')) as { meta?: { next?: string | null; offset?: number }; objects?: unknown[] } | undefined;
         if (!body || typeof body !== 'object') throw new ThreatFeedError('ThreatStream returned a body that is not JSON', false);
         const objects = Array.isArray(body.objects) ? body.objects : [];
         const entries = objects.filter((o): o is FeedEntry => o !== null && typeof o === 'object');
@@ -112,7 +121,7 @@ export function plainFeedSource(feed: FeedConfig, retry: RetryOptions = {}): Ind
       let url: string | undefined = feed.url;
       for (let page = 0; url !== undefined && page < maxPages; page += 1) {
         const response = await getWithRetry(url, retry);
-        yield parseFeedBody(await response.text(), feed.format);
+        yield parseFeedBody(await readCappedText(response, BODY_LIMITS.feedPage, `feed ${feed.name}`), feed.format);
         url = nextLink(response.headers.get('link'), url);
       }
     },
