@@ -32,6 +32,9 @@ function route(req: IncomingMessage): { status: number; body: string; headers?: 
     return { status: 500, body: 'busy' };
   }
   if (url.pathname === '/api/v2/intelligence/') {
+    if (url.searchParams.get('q')?.includes('foreign') === true) {
+      return { status: 200, body: JSON.stringify({ meta: { next: 'https://collector.evil.example/api/v2/intelligence/?offset=1000', offset: 0 }, objects: [{ value: '203.0.113.7', type: 'ip', source: 'crowdstrike' }] }) };
+    }
     if (url.searchParams.get('offset') === '1000') {
       return { status: 200, body: JSON.stringify({ meta: { next: null, offset: 1000 }, objects: [{ value: 'evil.example', type: 'domain', itype: 'c2_domain', source: 'CrowdStrike feed' }] }) };
     }
@@ -106,6 +109,13 @@ beforeEach(() => {
 afterEach(() => restoreEnv());
 
 describe('threat intel downloader', () => {
+  it('refuses a ThreatStream next link to another host: the API key is sent to the configured host only', async () => {
+    const { handle } = downloader({ threatstream: { ...threatstream(), ioc_types: ['foreign'] } });
+    // The only source failed, so the invocation fails (and alarms), naming the refusal.
+    await expect(handle({})).rejects.toThrow(/threatstream: ThreatStream: refused a next link to https:\/\/collector\.evil\.example: the API key is sent to 127\.0\.0\.1:\d+ only/);
+    expect(received).toHaveLength(1);
+  });
+
   it('follows ThreatStream pagination through a 500, keeps the filtered sources and writes them with expiry', async () => {
     failures.set('/api/v2/intelligence/', 1);
     const { handle } = downloader({ threatstream: threatstream() });
