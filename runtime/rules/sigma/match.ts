@@ -14,30 +14,40 @@ type RecordPredicate = (record: Rec) => boolean;
 
 const MAX_KEYWORD_DEPTH = 32;
 
-function valueAt(record: unknown, path: readonly string[]): unknown {
+/**
+ * The value at `path`. A list met before the end of the path is walked element by element (Sigma fields such as
+ * `requestParameters.ipPermissions.items.ipRanges.items.cidrIp` name keys inside lists): the values found are
+ * returned as a list, which the tests match when any element does. `fold` also finds keys differing in case.
+ */
+function lookupPath(record: unknown, path: readonly string[], fold: boolean): unknown {
   let current = record;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
-    current = (current as Rec)[key];
-  }
-  return current;
-}
-
-/** Like {@link valueAt}, but a key missing exactly is looked up case-insensitively. */
-function valueAtFolded(record: unknown, path: readonly string[]): unknown {
-  let current = record;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+  for (let i = 0; i < path.length; i += 1) {
+    if (Array.isArray(current)) {
+      const rest = path.slice(i);
+      const found = current.map((element) => lookupPath(element, rest, fold)).flat().filter((v) => v !== undefined);
+      return found.length > 0 ? found : undefined;
+    }
+    if (current === null || typeof current !== 'object') return undefined;
     const object = current as Rec;
-    if (Object.prototype.hasOwnProperty.call(object, key)) {
+    const key = path[i] as string;
+    if (Object.prototype.hasOwnProperty.call(object, key) || !fold) {
       current = object[key];
       continue;
     }
     const lower = key.toLowerCase();
-    const found = Object.keys(object).find((k) => k.toLowerCase() === lower);
-    current = found === undefined ? undefined : object[found];
+    const match = Object.keys(object).find((k) => k.toLowerCase() === lower);
+    current = match === undefined ? undefined : object[match];
   }
   return current;
+}
+
+function valueAt(record: unknown, path: readonly string[]): unknown {
+  return lookupPath(record, path, false);
+}
+
+/** Like {@link valueAt}, but a key missing exactly is looked up case-insensitively. */
+function valueAtFolded(record: unknown, path: readonly string[]): unknown {
+  return lookupPath(record, path, true);
 }
 
 type Lookup = (record: unknown, path: readonly string[]) => unknown;

@@ -57,6 +57,8 @@ describe('sigma detection matching', () => {
     ['|fieldref compares two fields (different)', 'sel:\n  requestParameters.userName|fieldref: userIdentity.userName\ncondition: sel', rec({ requestParameters: { userName: 'bob' }, userIdentity: { userName: 'dana' } }), false],
     ['|fieldref|startswith', 'sel:\n  requestParameters.roleArn|fieldref|startswith: userIdentity.arn\ncondition: sel', rec({ requestParameters: { roleArn: 'arn:x/role' }, userIdentity: { arn: 'arn:x' } }), true],
     ['a value in an array field matches any element', 'sel:\n  resources: arn:aws:s3:::b\ncondition: sel', rec({ resources: ['arn:aws:s3:::a', 'arn:aws:s3:::b'] }), true],
+    ['a field inside lists is found in any element', "sel:\n  requestParameters.ipPermissions.items.ipRanges.items.cidrIp: '0.0.0.0/0'\ncondition: sel", rec({ requestParameters: { ipPermissions: { items: [{ ipRanges: { items: [{ cidrIp: '10.0.0.0/8' }] } }, { ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }] } } }), true],
+    ['a field inside lists that no element has', "sel:\n  requestParameters.ipPermissions.items.ipRanges.items.cidrIp: '0.0.0.0/0'\ncondition: sel", rec({ requestParameters: { ipPermissions: { items: [{ ipRanges: { items: [{ cidrIp: '10.0.0.0/8' }] } }] } } }), false],
     ['a number matches its text', 'sel:\n  code: 4688\ncondition: sel', rec({ code: '4688' }), true],
     ['a boolean matches its text', "sel:\n  flag: 'true'\ncondition: sel", rec({ flag: true }), true],
     ['keywords search every string of the record', "keywords:\n  - 'iam.amazon'\ncondition: keywords", rec({}), true],
