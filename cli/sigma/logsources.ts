@@ -22,6 +22,7 @@ export const BUILTIN_LOGSOURCES: readonly SigmaLogsource[] = [
   { product: 'okta', log_types: { 'okta:logevents': { fold_case: true } } },
   { product: 'github', log_types: { 'github:audit': {} } },
   { product: 'google_workspace', log_types: { 'gsuite:reports': { fold_case: true } } },
+  { product: 'cisco', service: 'duo', log_types: { 'duo:authentication': {}, 'duo:authentication_v2': {}, 'duo:administrator': {} } },
   { product: 'linux', service: 'auth', log_types: { 'syslog:auth': {}, 'sshd:auth': {} } },
   { product: 'linux', service: 'sshd', log_types: { 'syslog:auth': {}, 'sshd:auth': {} } },
   { product: 'zeek', service: 'conn', log_types: { 'zeek:conn': {} } },

@@ -91,7 +91,7 @@ export function createCorrelator(options: CorrelatorOptions): Correlator {
       id: sha256([event.log_type, event.record]),
       t,
       rule: base,
-      ...(counted !== null && counted !== undefined ? { value: canonicalJson(counted) } : {}),
+      ...(counted !== null && counted !== undefined ? { values: (Array.isArray(counted) ? counted : [counted]).map((v) => canonicalJson(v)) } : {}),
       ...(json.length <= MAX_KEPT_RECORD_BYTES ? { record: json } : {}),
     };
     return {

@@ -22,7 +22,7 @@ function measure(spec: CorrelationSpec, window: readonly CorrelationEvent[]): nu
     case 'event_count':
       return window.length;
     case 'value_count':
-      return new Set(window.map((e) => e.value).filter((v) => v !== undefined)).size;
+      return new Set(window.flatMap((e) => e.values ?? [])).size;
     case 'temporal':
       return spec.rules.every((r) => window.some((e) => e.rule === r)) ? 1 : 0;
     case 'temporal_ordered':

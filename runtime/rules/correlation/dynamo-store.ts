@@ -43,7 +43,7 @@ export function createDynamoCorrelationStore(options: DynamoCorrelationStoreOpti
         for (const raw of page.Items ?? []) {
           const value = sdk.unmarshall(raw);
           if (value.item === MARKER) marker = { through: Number(value.through), trigger: String(value.trigger) };
-          else events.push({ id: String(value.id), t: Number(value.t), rule: String(value.rule), ...(value.value !== undefined ? { value: String(value.value) } : {}), ...(value.record !== undefined ? { record: String(value.record) } : {}) });
+          else events.push({ id: String(value.id), t: Number(value.t), rule: String(value.rule), ...(Array.isArray(value.values) ? { values: value.values.map(String) } : {}), ...(value.record !== undefined ? { record: String(value.record) } : {}) });
         }
         start = page.LastEvaluatedKey;
       } while (start !== undefined);

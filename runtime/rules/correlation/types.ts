@@ -69,8 +69,8 @@ export interface CorrelationEvent {
   readonly t: number;
   /** The base rule that matched. */
   readonly rule: string;
-  /** `value_count`: the counted value. */
-  readonly value?: string;
+  /** `value_count`: the counted values (canonical JSON; each element when the field holds a list). */
+  readonly values?: readonly string[];
   /** The record as JSON, when small enough to keep (see MAX_KEPT_RECORD_BYTES). */
   readonly record?: string;
 }

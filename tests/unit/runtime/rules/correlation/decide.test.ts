@@ -40,8 +40,10 @@ describe('correlation decisions', () => {
 
   it('value_count counts distinct values', () => {
     const s = spec({ type: 'value_count', condition: { op: 'gte', count: 2, field: 'user' } });
-    expect(decide(s, { events: [ev('1', 0, { value: '"x"' }), ev('2', 1, { value: '"x"' })] }, ev('2', 1)).fire).toBe(false);
-    expect(decide(s, { events: [ev('1', 0, { value: '"x"' }), ev('2', 1, { value: '"y"' })] }, ev('2', 1)).fire).toBe(true);
+    expect(decide(s, { events: [ev('1', 0, { values: ['"x"'] }), ev('2', 1, { values: ['"x"'] })] }, ev('2', 1)).fire).toBe(false);
+    expect(decide(s, { events: [ev('1', 0, { values: ['"x"'] }), ev('2', 1, { values: ['"y"'] })] }, ev('2', 1)).fire).toBe(true);
+    // A field holding a list counts each element.
+    expect(decide(s, { events: [ev('1', 0, { values: ['"x"', '"y"'] })] }, ev('1', 0)).fire).toBe(true);
   });
 
   it('temporal fires when every rule matched within the span, in any order', () => {
