@@ -35,6 +35,20 @@ export function registerRuleCommands(program: Command): void {
     );
   registerStagingCommands(rule);
   registerSigmaCommands(rule);
+  rule
+    .command('coverage')
+    .description(
+      'the MITRE ATT&CK techniques the enabled rules detect, per tactic and per log type, with the rules behind each ' +
+        '(rules name techniques with the attack option or Sigma attack.t... tags). With --json, one object per line: ' +
+        '{technique,name,tactic,tactics,rules,log_types}',
+    )
+    .option('--navigator <file>', 'also write an ATT&CK Navigator layer (format 4.5) to this file')
+    .option('--rules-dir <dir>', 'rules folder (default: rules/ beside the conf directory)')
+    .action(
+      action<{ navigator?: string; rulesDir?: string }>(async (ctx, flags) =>
+        (await import('../coverage/run-coverage')).runCoverage(ctx, { navigator: flags.navigator, rulesDir: flags.rulesDir }),
+      ),
+    );
 }
 
 function registerSigmaCommands(rule: Command): void {
