@@ -8,6 +8,7 @@ import { processFiles } from '../process';
 import { splitRulesOption } from '../process/rules-report';
 import { parseTime } from '../search/sql';
 import { writeRulesBundle } from '../testing/bundled-function';
+import { hasCorrelationRules } from '../sigma/detect';
 
 const HELP = `
 Reads each file with the same payload reader and classifier the rule processor runs in Lambda:
@@ -95,13 +96,16 @@ export function registerProcessCommand(parent: Command): void {
           ...(opts.since !== undefined ? { since: parseTime(opts.since, now) } : {}),
           ...(opts.until !== undefined ? { until: parseTime(opts.until, now) } : {}),
         };
+        // Correlation state is per worker in a local run: with correlation rules, one worker sees every record.
+        const correlated = rulesDir !== undefined && hasCorrelationRules(resolve(rulesDir));
+        if (correlated && Number(opts.jobs) > 1) ctx.io.note('correlation or threshold rules: one worker, so every count sees every record');
         return processFiles(ctx, {
           window,
           rulesBundle:
             rulesDir === undefined
               ? undefined
               : await writeRulesBundle({ config: loadConfig(ctx.globals.config), cluster: opts.cluster, rulesDir: resolve(rulesDir) }),
-          jobs: Number(opts.jobs),
+          jobs: correlated ? 1 : Number(opts.jobs),
           chunkBytes: opts.chunkBytes === undefined ? undefined : Number(opts.chunkBytes),
           config: ctx.globals.config,
           files,
