@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, StreamAlertError, errorMessage } from '../runtime/errors';
 import { createIo } from './io';
+import { translateAwsError } from './aws/errors';
 import { registerCommands } from './commands';
 
 declare const __VERSION__: string | undefined;
@@ -50,16 +51,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function reportError(err: unknown, argv: readonly string[]): number {
-  if (err instanceof CommanderError) {
+function reportError(thrown: unknown, argv: readonly string[]): number {
+  if (thrown instanceof CommanderError) {
     // Help and version output are not errors; commander already printed its message.
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+    if (thrown.code === 'commander.helpDisplayed' || thrown.code === 'commander.version' || thrown.code === 'commander.help') {
       return ExitCode.Ok;
     }
     return ExitCode.Usage;
   }
+  let err = thrown;
   const debug = argv.includes('--debug');
   const io = createIo({ debug, color: !argv.includes('--no-color') });
+  // AWS SDK errors that reached here untranslated get the one translation every command shares.
+  if (!(err instanceof StreamAlertError)) err = translateAwsError(err) ?? err;
   if (err instanceof StreamAlertError) {
     io.error(err.message);
     if (err.hint) io.info(`  hint: ${err.hint}`);

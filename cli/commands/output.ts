@@ -33,9 +33,11 @@ export function registerOutputCommands(parent: Command): void {
     .command('test <output>')
     .description('send a sample alert to service:descriptor through the alert processor\'s delivery code and print the result')
     .option('--timeout <seconds>', 'seconds the output may take (default: global.alerts.processor.output_timeout_seconds)')
+    .option('--from-stdin', 'take the properties as a JSON object from stdin instead of SSM: try an output before any AWS exists (nothing is stored)')
+    .addHelpText('after', '\nExample, without AWS: echo \'{"url":"https://hooks.slack.com/services/..."}\' | streamalert output test slack:try --from-stdin')
     .action(
-      action<{ timeout?: string }>((ctx, flags, args) =>
-        testOutput(ctx, { configDir: ctx.globals.config, output: args[0], timeoutMs: flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000 }),
+      action<{ timeout?: string; fromStdin?: boolean }>((ctx, flags, args) =>
+        testOutput(ctx, { configDir: ctx.globals.config, output: args[0], fromStdin: flags.fromStdin === true, timeoutMs: flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000 }),
       ),
     );
   output

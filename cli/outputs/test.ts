@@ -10,12 +10,14 @@ import { ExitCode, UsageError } from '../../runtime/errors';
 import { createLogger } from '../../runtime/logger';
 import '../../runtime/outputs/all';
 import { deliverToOutput } from '../../runtime/outputs/deliver';
-import { createSsmSecrets } from '../../runtime/outputs/secrets';
+import { createSsmSecrets, type SecretSource } from '../../runtime/outputs/secrets';
 import type { OutputResult } from '../../runtime/outputs/types';
 import type { Alert } from '../../runtime/rules/types';
 import { suppressNodeVersionWarning } from '../aws/clients';
 import type { CommandResult, CommandContext } from '../context';
 import { parseOutput } from './names';
+import { readAllStdin } from './prompt';
+import { parseStdinProperties, requireService } from './set';
 import type { OutputTestOptions } from './types';
 
 /** The alert `output test` sends. */
@@ -44,12 +46,16 @@ export async function testOutput(ctx: CommandContext, options: OutputTestOptions
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
     throw new UsageError('--timeout must be a positive number of seconds');
   }
-  const config = loadConfig(options.configDir);
+  const loaded = loadConfig(options.configDir);
   const output = `${service}:${descriptor}`;
+  // --from-stdin: the properties come from stdin and the descriptor counts as declared; nothing touches AWS.
+  const local = options.fromStdin === true ? parseStdinProperties(await (options.readStdin ?? readAllStdin)(), requireService(service)) : undefined;
+  const config = local === undefined ? loaded : { ...loaded, outputs: { ...loaded.outputs, [service]: { ...(loaded.outputs[service] ?? {}), [descriptor]: null } } };
   const timeoutMs = options.timeoutMs ?? config.global.alerts.processor.output_timeout_seconds * 1000;
   const logger = createLogger({ level: ctx.io.debugEnabled ? 'debug' : 'warn', write: (line) => ctx.io.debug(line) });
   suppressNodeVersionWarning(process.env);
-  const secrets = createSsmSecrets({ prefix: outputsSsmPrefix(config), region: config.account.region, ttlSeconds: 0 });
+  const secrets: SecretSource =
+    local === undefined ? createSsmSecrets({ prefix: outputsSsmPrefix(config), region: config.account.region, ttlSeconds: 0 }) : { get: async () => local };
   const result: OutputResult = await deliverToOutput(sampleTestAlert(output), output, { config, secrets, timeoutMs, logger });
   if (result.ok) {
     ctx.io.info(`ok: ${output}${result.detail ? `: ${result.detail}` : ''}`);

@@ -36,4 +36,11 @@ export interface OutputTestOptions extends OutputCommandBase {
   readonly output: string;
   /** Milliseconds the output may take. @default global.alerts.processor.output_timeout_seconds */
   readonly timeoutMs?: number;
+  /**
+   * Take the properties as a JSON object from stdin instead of SSM, and the descriptor as declared: tries an
+   * output before any AWS exists (nothing is stored).
+   */
+  readonly fromStdin?: boolean;
+  /** @default all of process.stdin */
+  readonly readStdin?: () => Promise<string>;
 }

@@ -66,7 +66,7 @@ export async function deliverToOutput(alert: Alert, output: string, ctx: Deliver
     try {
       const found = await ctx.secrets.get(name.service, name.descriptor);
       // A missing parameter may be created later (`streamalert output set`): retried until the alert is dead-lettered.
-      if (found === undefined) return fail(`output ${output} has no SSM parameter (set it with: streamalert output set ${name.service})`, true);
+      if (found === undefined) return fail(`output ${output} has no SSM parameter (set it with: streamalert output set ${name.service} --descriptor ${name.descriptor})`, true);
       properties = found;
     } catch (err) {
       return fail(`reading the SSM parameter of ${output} failed: ${errorMessage(err)}`, true);
