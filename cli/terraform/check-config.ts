@@ -9,7 +9,8 @@ import { kinesisStreamName } from '../../runtime/config/names';
 import type { ConfigProblem } from '../../runtime/errors';
 import { join } from 'node:path';
 import { alertSettingsProblems } from './check-alerts';
-import { determineQueue, determineTopic, FIREHOSE_REGIONS, GLOBAL_MODULES } from './config-facts';
+import { AWS_REGIONS, determineQueue, determineTopic, FIREHOSE_REGIONS, GLOBAL_MODULES, regionPartition } from './config-facts';
+import { closest } from '../../runtime/config/validate';
 
 /** Modules of a cluster, by their `variables.json` names (also the `--target` words). */
 export const CLUSTER_MODULES = [
@@ -34,13 +35,30 @@ export interface TerraformConfigCheck {
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** The account region and each cluster's own region must be regions of an AWS partition (all reported at once). */
+function regionProblems(config: Config, file: string): ConfigProblem[] {
+  const partition = regionPartition(config.account.region);
+  const known = AWS_REGIONS[partition ?? 'aws'] ?? [];
+  const check = (region: string, pointer: string): ConfigProblem[] => {
+    if (regionPartition(region) !== undefined) return [];
+    const guess = closest(region, Object.values(AWS_REGIONS).flat());
+    const list = `regions of the ${partition ?? 'aws'} partition: ${known.join(', ')}`;
+    return [{ file, pointer, value: region, message: 'is not a region of any AWS partition', hint: guess ? `did you mean "${guess}"? (${list})` : list }];
+  };
+  return [
+    ...check(config.account.region, '/account/region'),
+    ...Object.entries(config.clusters).flatMap(([name, cluster]) => (cluster.region === config.account.region ? [] : check(cluster.region, `/clusters/${name}/region`))),
+  ];
+}
+
 /** Checks every cluster and the global settings. */
 export function checkTerraformConfig(config: Config): TerraformConfigCheck {
   const file = displayPath(join(config.dir, 'variables.json'));
   const problems: ConfigProblem[] = [];
   const warnings: string[] = [];
+  problems.push(...regionProblems(config, file));
   const firehose = config.global.firehose;
-  if (firehose.enabled && !FIREHOSE_REGIONS.includes(config.account.region)) {
+  if (firehose.enabled && regionPartition(config.account.region) !== undefined && !FIREHOSE_REGIONS.includes(config.account.region)) {
     problems.push({
       file,
       pointer: '/global/firehose/enabled',

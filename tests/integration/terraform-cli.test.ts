@@ -44,7 +44,7 @@ describe('streamalert terraform (process)', () => {
   it.each<[string, (v: Json) => void, RegExp]>([
     ['an unknown module', (v) => (v.clusters.prod.modules.kinesis_stream = {}), /\/clusters\/prod\/modules\/kinesis_stream: unknown key "kinesis_stream"/],
     ['a bad shard count', (v) => (v.clusters.prod.modules.kinesis.streams.shards = 0), /\/clusters\/prod\/modules\/kinesis\/streams\/shards: must be >= 1, got 0/],
-    ['a region without Firehose', (v) => (v.account.region = 'xx-nowhere-1'), /\/global\/firehose\/enabled: Firehose is not available in the account region "xx-nowhere-1"/],
+    ['a region without Firehose', (v) => (v.account.region = 'me-west-1'), /\/global\/firehose\/enabled: Firehose is not available in the account region "me-west-1"/],
     ['missing data_sources', (v) => delete v.clusters.corp.data_sources, /\/clusters\/corp\/data_sources: missing required key "data_sources"/],
     ['an s3_events bucket that is no data source', (v) => (v.clusters.prod.modules.s3_events['other.bucket'] = []), /\/clusters\/prod\/modules\/s3_events\/other.bucket: bucket "other.bucket" is not a data source/],
   ])('exits 3 on %s, naming the key', (_name, edit, message) => {

@@ -24,7 +24,7 @@ describe('config validate runs the cross-checks of terraform generate', () => {
   it.each<[string, (v: Json) => void, string]>([
     ['an S3 event bucket that is not a data source', (v) => (v.clusters.prod.modules.s3_events = { 'other.bucket': [] }), '/clusters/prod/modules/s3_events/other.bucket'],
     ['kinesis_events without a kinesis module', (v) => delete v.clusters.prod.modules.kinesis, '/clusters/prod/modules/kinesis_events'],
-    ['Firehose in a region that has none', (v) => (v.account.region = 'xx-nowhere-1'), '/global/firehose/enabled'],
+    ['Firehose in a region that has none', (v) => (v.account.region = 'me-west-1'), '/global/firehose/enabled'],
   ])('refuses %s (exit 3), naming the key', async (_name, edit, pointer) => {
     const err = await validateConfig(ctx(), { dir: confWith(edit), rulesDir: makeTempDir() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);

@@ -8,7 +8,7 @@ describe('checkTerraformConfig', () => {
   });
 
   it.each<[string, (v: Json) => void, string, RegExp]>([
-    ['Firehose in a region without it', (v) => (v.account.region = 'xx-nowhere-1'), '/global/firehose/enabled', /Firehose is not available in the account region "xx-nowhere-1"/],
+    ['Firehose in a region without it', (v) => (v.account.region = 'me-west-1'), '/global/firehose/enabled', /Firehose is not available in the account region "me-west-1"/],
     ['kinesis_events without kinesis', (v) => delete v.clusters.prod.modules.kinesis, '/clusters/prod/modules/kinesis_events', /needs the kinesis module/],
     ['flow_logs with a disabled kinesis', (v) => (v.clusters.corp.modules.kinesis.enabled = false), '/clusters/corp/modules/flow_logs', /needs the kinesis module/],
     ['cloudtrail sending to a missing stream', (v) => {
@@ -54,7 +54,7 @@ describe('checkTerraformConfig', () => {
   it('reports every problem at once', () => {
     const { problems } = checkTerraformConfig(
       configWith((v) => {
-        v.account.region = 'xx-nowhere-1';
+        v.account.region = 'me-west-1';
         v.clusters.prod.modules.s3_events['other.bucket'] = [];
       }),
     );

@@ -58,7 +58,7 @@ describe('generateTerraform', () => {
 
   it('refuses a configuration with problems (exit 3) and writes nothing', async () => {
     const dir = join(makeTempDir(), 'terraform');
-    const run = () => generateTerraform(configWith((v) => (v.account.region = 'xx-nowhere-1')), dir);
+    const run = () => generateTerraform(configWith((v) => (v.account.region = 'me-west-1')), dir);
     await expect(run()).rejects.toThrow(ConfigError);
     await expect(run()).rejects.toThrow(/\/global\/firehose\/enabled: Firehose is not available/);
     expect(existsSync(dir)).toBe(false);
