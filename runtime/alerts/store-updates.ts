@@ -4,13 +4,16 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoHandle } from './client';
-import { acceptedEntry, keyItem, MAX_ERROR_CHARS, tombstoneItem, type TombstoneOutcome } from './item';
+import { acceptedEntry, keyItem, MAX_ERROR_CHARS, tombstoneItem, type Item, type TombstoneOutcome } from './item';
 import type { AlertKey } from './types';
 
 /** Outcome of recording one output's success. */
 export type MarkSentResult = 'recorded' | 'already-recorded' | 'gone';
-/** Outcome of the processor's claim: held by this invocation, by another one still running, or finished/gone. */
-export type ProcessingClaim = 'claimed' | 'busy' | 'gone';
+/**
+ * Outcome of the processor's claim: held by this invocation (with the item as the claim left it, a consistent
+ * read), by another one still running, or finished/gone.
+ */
+export type ProcessingClaim = { readonly status: 'claimed'; readonly item: Item } | { readonly status: 'busy' | 'gone' };
 
 /** Whether an SDK error is a failed condition (the item was not as expected). */
 export const isConditionFailure = (err: unknown): boolean => (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
@@ -56,9 +59,10 @@ const PENDING = 'attribute_exists(AlertID) AND attribute_not_exists(Tombstone)';
 /** Creates the updates of one table. */
 export function createAlertUpdates(ctx: UpdateContext): AlertUpdates {
   const { table, call } = ctx;
-  const update = async (key: AlertKey, expression: string, condition: string, values: Record<string, AttributeValue>, names?: Record<string, string>): Promise<boolean> => {
+  /** The conditional update; the item after it (ALL_NEW) when `returnItem`, `{}` otherwise; undefined when refused. */
+  const updateItem = async (key: AlertKey, expression: string, condition: string, values: Record<string, AttributeValue>, names?: Record<string, string>, returnItem = false): Promise<Item | undefined> => {
     try {
-      await call('UpdateItem', ({ client, sdk }) =>
+      const out = await call('UpdateItem', ({ client, sdk }) =>
         client.send(
           new sdk.UpdateItemCommand({
             TableName: table,
@@ -67,15 +71,18 @@ export function createAlertUpdates(ctx: UpdateContext): AlertUpdates {
             ConditionExpression: condition,
             ExpressionAttributeValues: values,
             ...(names === undefined ? {} : { ExpressionAttributeNames: names }),
+            ...(returnItem ? { ReturnValues: 'ALL_NEW' as const } : {}),
           }),
         ),
       );
-      return true;
+      return out.Attributes ?? {};
     } catch (err) {
-      if (isConditionFailure(err)) return false;
+      if (isConditionFailure(err)) return undefined;
       throw err;
     }
   };
+  const update = async (key: AlertKey, expression: string, condition: string, values: Record<string, AttributeValue>, names?: Record<string, string>): Promise<boolean> =>
+    (await updateItem(key, expression, condition, values, names)) !== undefined;
   const exists = async (key: AlertKey): Promise<boolean> => {
     const out = await call('GetItem', ({ client, sdk }) =>
       client.send(new sdk.GetItemCommand({ TableName: table, Key: keyItem(key), ConsistentRead: true, ProjectionExpression: 'AlertID, Tombstone' })),
@@ -92,12 +99,10 @@ export function createAlertUpdates(ctx: UpdateContext): AlertUpdates {
         { ':zero': { N: '0' }, ':one': { N: '1' }, ':at': { S: at.toISOString() }, ':next': { N: String(nextDueAt) }, ':seen': { N: String(seenDueAt) } },
       ),
     async claimProcessing(key, at, until) {
-      const ok = await update(key, 'SET ProcessingUntil = :until', `${PENDING} AND (attribute_not_exists(ProcessingUntil) OR ProcessingUntil <= :now)`, {
-        ':until': { N: String(until) },
-        ':now': { N: String(at.getTime()) },
-      });
-      if (ok) return 'claimed';
-      return (await exists(key)) ? 'busy' : 'gone';
+      const condition = `${PENDING} AND (attribute_not_exists(ProcessingUntil) OR ProcessingUntil <= :now)`;
+      const item = await updateItem(key, 'SET ProcessingUntil = :until', condition, { ':until': { N: String(until) }, ':now': { N: String(at.getTime()) } }, undefined, true);
+      if (item !== undefined) return { status: 'claimed', item };
+      return { status: (await exists(key)) ? 'busy' : 'gone' };
     },
     async releaseProcessing(key, until) {
       await update(key, 'REMOVE ProcessingUntil', `${PENDING} AND ProcessingUntil = :until`, { ':until': { N: String(until) } });

@@ -13,7 +13,7 @@
  * retried by the merger with fresh state.
  */
 import type { AlertStore } from '../alerts/store';
-import { RecordReadError } from '../alerts/errors';
+import { InvalidAlertItemError, RecordReadError } from '../alerts/errors';
 import type { AlertKey, AlertState } from '../alerts/types';
 import { parseDispatchEvent, remainingOutputs, isMergeEnabled } from '../alerts/dispatch';
 import type { Config } from '../config/types';
@@ -101,17 +101,20 @@ export function createAlertProcessor(options: AlertProcessorOptions): AlertProce
     const { key } = parseDispatchEvent(event);
     const now = clock();
     const until = now.getTime() + claimMs;
+    // The claim returns the item as it left it: a consistent read of what is still to send.
     const claim = await store.claimProcessing(key, now, until);
-    if (claim === 'gone') return skip(key, 'gone', 'alert already delivered (tombstone or no item): nothing sent');
-    if (claim === 'busy') return skip(key, 'busy', 'another invocation is sending this alert: nothing sent');
+    if (claim.status !== 'claimed') {
+      const why = claim.status === 'gone' ? 'alert already delivered (tombstone or no item): nothing sent' : 'another invocation is sending this alert: nothing sent';
+      return skip(key, claim.status, why);
+    }
     let stored;
     try {
-      stored = await store.get(key);
+      stored = await store.decode(claim.item);
     } catch (err) {
-      if (!(err instanceof RecordReadError)) throw err;
-      return skip(key, 'unreadable', 'alert record could not be read: nothing sent', { error: errorMessage(err) });
+      if (!(err instanceof RecordReadError) && !(err instanceof InvalidAlertItemError)) throw err;
+      await store.releaseProcessing(key, until).catch(() => undefined);
+      return skip(key, 'unreadable', 'alert could not be read: nothing sent', { error: errorMessage(err) });
     }
-    if (stored === undefined) return skip(key, 'gone', 'alert already delivered (tombstone or no item): nothing sent');
     const { alert, state } = stored;
     const outcomes = await Promise.all(remainingOutputs(alert, state).map((output) => sendOne(alert, key, output, state)));
     const sent = outcomes.filter((o) => o.ok).map((o) => o.output);
