@@ -1,6 +1,7 @@
 /** The work of `streamalert lambda package`, also the first step of `lambda deploy`. */
 import { displayPath, loadConfig, type Config } from '../../runtime/config';
 import type { CommandContext } from '../context';
+import { UsageError } from '../../runtime/errors';
 import { packageFunctions } from './package-functions';
 import { selectTargets } from './targets';
 import type { FunctionPackage } from './types';
@@ -20,6 +21,14 @@ export interface PackageOptions {
   readonly entry?: string;
 }
 
+/** Where each optional function is switched on. */
+const NOT_CONFIGURED_HINTS: Readonly<Record<string, string>> = {
+  rule_promotion: 'rule_promotion exists when global.rule_staging.enabled is true in variables.json',
+  threat_intel_downloader: 'the downloader exists when threat_intel.json is enabled with a downloader section',
+  apps: 'apps are configured under clusters.<name>.modules.streamalert_apps (streamalert app new)',
+  scheduled_queries: 'scheduled queries exist when scheduled_queries.json is enabled',
+};
+
 /** Formats a byte count as KiB with one decimal. */
 export function formatSize(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
@@ -29,6 +38,12 @@ export function formatSize(bytes: number): string {
 export async function packageSelected(ctx: CommandContext, options: PackageOptions): Promise<{ config: Config; packages: FunctionPackage[] }> {
   const config = loadConfig(ctx.globals.config);
   const targets = selectTargets(config, options);
+  if (targets.length === 0) {
+    throw new UsageError(
+      `--function ${options.function ?? 'all'}${options.cluster === undefined ? '' : ` --cluster ${options.cluster}`}: no such function is configured, so nothing was packaged`,
+      NOT_CONFIGURED_HINTS[options.function ?? ''] ?? 'streamalert lambda package (every function) lists the configured ones',
+    );
+  }
   const packages = await packageFunctions({
     config,
     targets,
@@ -41,7 +56,9 @@ export async function packageSelected(ctx: CommandContext, options: PackageOptio
   ctx.io.endProgress();
   for (const warning of new Set(packages.flatMap((p) => p.warnings))) ctx.io.warn(`esbuild: ${warning}`);
   for (const pkg of packages) {
-    ctx.io.info(`${pkg.target.name}: ${displayPath(pkg.zipPath)} ${formatSize(pkg.size)} sha256 ${pkg.sha256} (${pkg.ruleFiles.length} rule file(s))`);
+    // Only rule processors carry the rules; the other bundles would show a count of files they do not hold.
+    const rules = pkg.target.kind === 'rule' ? ` (${pkg.ruleFiles.length} rule file(s))` : '';
+    ctx.io.info(`${pkg.target.name}: ${displayPath(pkg.zipPath)} ${formatSize(pkg.size)} sha256 ${pkg.sha256}${rules}`);
   }
   return { config, packages };
 }
