@@ -6,7 +6,7 @@ import type { Config, SigmaLogTypeMapping } from '../../runtime/config';
 import type { CompiledSigmaRule } from '../../runtime/rules/sigma';
 import type { Severity } from '../../runtime/rules';
 import { compileDetection, fieldsOf } from './detection';
-import { refuse } from './errors';
+import { refuse, refuseUnmapped } from './errors';
 import { resolveField } from './fields';
 import { logsourceMappings, mapLogsource, type RuleLogsource } from './logsources';
 
@@ -98,7 +98,7 @@ export function compileSigmaRule(doc: unknown, file: string, fileStem: string, c
   const mapped = mapLogsource(source, logsourceMappings(config.sigma));
   const configured = [...mapped].filter(([logType]) => config.logs[logType] !== undefined);
   if (configured.length === 0) {
-    refuse(
+    refuseUnmapped(
       `logsource (${describeLogsource(source)}) maps to no configured log type` +
         (mapped.size > 0 ? ` (it maps to ${[...mapped.keys()].join(', ')}, not declared in conf/schemas)` : '; map it in conf/sigma.json "logsources"'),
     );
@@ -125,7 +125,7 @@ export function compileSigmaRule(doc: unknown, file: string, fileStem: string, c
     logTypes.push(logType);
     if (mapping.fold_case) foldCase.push(logType);
   }
-  if (logTypes.length === 0) refuse(`no record of its log types can match: ${impossible.join('; ')}`);
+  if (logTypes.length === 0) refuseUnmapped(`no record of its log types can match: ${impossible.join('; ')}`);
   if (impossible.length > 0) warnings.push(`left out log types whose schema rules a field out: ${impossible.join('; ')}`);
 
   const tags = stringList(doc.tags, 'tags') ?? [];

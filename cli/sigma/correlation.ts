@@ -10,7 +10,7 @@ import type { CorrelationCondition, CorrelationSpec, CorrelationType } from '../
 import { spanMillis } from '../../runtime/rules/correlation';
 import type { Severity } from '../../runtime/rules';
 import { attackIds, customOptions, LEVELS, sigmaRuleName, stringList, type CompileResult } from './compile';
-import { refuse } from './errors';
+import { refuse, refuseUnmapped } from './errors';
 import { resolveField } from './fields';
 
 const TYPES = new Set<CorrelationType>(['event_count', 'value_count', 'temporal', 'temporal_ordered']);
@@ -54,6 +54,7 @@ export function compileSigmaCorrelation(
   fileStem: string,
   config: Config,
   known: ReadonlyMap<string, CompileResult>,
+  unmapped: ReadonlySet<string> = new Set(),
 ): { rule: CompiledSigmaCorrelation; warnings: string[] } {
   if (!isMap(doc) || !isMap(doc.correlation)) refuse('a correlation rule has a "correlation" map');
   const c = doc.correlation;
@@ -70,6 +71,8 @@ export function compileSigmaCorrelation(
   const cond = condition(type, c.condition);
   const aliases = c.aliases === undefined ? {} : isMap(c.aliases) ? c.aliases : refuse('correlation.aliases must be a map');
 
+  const missing = refs.filter((ref) => unmapped.has(ref));
+  if (missing.length > 0) refuseUnmapped(`its base rules ${missing.join(', ')} are left out: this configuration has none of their log types`);
   const bases = refs.map((ref) => ({ ref, found: known.get(ref) }));
   const warnings: string[] = [];
   const paths: Record<string, Record<string, Record<string, string[]>>> = {};

@@ -28,6 +28,8 @@ export interface SigmaLoadResult {
   readonly status: 'loaded' | 'refused';
   /** Why it was refused ('' when loaded). */
   readonly reason: string;
+  /** Refused only because the configuration has none of its log types (packaging leaves it out with a warning). */
+  readonly unmapped?: boolean;
   readonly warnings: readonly string[];
   /** A detection rule, when loaded. */
   readonly rule?: CompiledSigmaRule;
@@ -79,7 +81,7 @@ function attempt(p: Parsed, compile: (value: unknown) => Partial<SigmaLoadResult
     return { ...head, status: 'loaded', reason: '', warnings: [], ...compile(p.value) };
   } catch (err) {
     if (!(err instanceof SigmaRefusedError)) throw err;
-    return { ...head, status: 'refused', reason: err.message, warnings: [] };
+    return { ...head, status: 'refused', reason: err.message, warnings: [], ...(err.kind === 'unmapped' ? { unmapped: true } : {}) };
   }
 }
 
@@ -103,17 +105,24 @@ export function loadSigmaFiles(paths: readonly string[], config: Config, project
     }
   }
   const known = knownRules([...results.values()]);
+  // Rules left out for this configuration: a correlation over them is left out too.
+  const unmapped = new Set([...results.values()].filter((r) => r.unmapped).flatMap((r) => [r.id, sigmaNameOf(r)]).filter((n) => n !== ''));
   for (const p of parsed) {
     if (results.has(p)) continue;
     results.set(
       p,
       attempt(p, (value) => {
-        const { rule, warnings } = compileSigmaCorrelation(value, p.base.file, p.stem, config, known);
+        const { rule, warnings } = compileSigmaCorrelation(value, p.base.file, p.stem, config, known, unmapped);
         return { correlation: rule, warnings };
       }),
     );
   }
   return parsed.map((p) => results.get(p)!);
+}
+
+/** The rule name a refused document would have had (its Sigma name, else its file's stem). */
+function sigmaNameOf(r: SigmaLoadResult): string {
+  return r.rule?.name ?? r.file.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');
 }
 
 /** Compiles every rule document of one file. */

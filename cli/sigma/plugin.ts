@@ -42,8 +42,12 @@ export function sigmaPlugin(options: SigmaPluginOptions): Plugin {
       build.onLoad({ filter: /\.ya?ml$/ }, (args) => {
         if (!args.path.startsWith(rulesDir)) return undefined;
         const results = resultsOf(args.path);
-        const refused = results.filter((r) => r.status === 'refused');
-        const warnings = results.flatMap((r) => r.warnings.map((w) => ({ text: `${r.file}: ${r.rule?.name ?? r.correlation?.name ?? ''}: ${w}` })));
+        const refused = results.filter((r) => r.status === 'refused' && !r.unmapped);
+        const warnings = [
+          ...results.flatMap((r) => r.warnings.map((w) => ({ text: `${r.file}: ${r.rule?.name ?? r.correlation?.name ?? ''}: ${w}` }))),
+          // A rule for a log source this configuration does not collect is left out, and said so.
+          ...results.filter((r) => r.unmapped).map((r) => ({ text: `${r.file}: Sigma rule left out: ${r.reason}` })),
+        ];
         if (refused.length > 0) {
           return {
             errors: refused.map((r) => ({
@@ -52,7 +56,9 @@ export function sigmaPlugin(options: SigmaPluginOptions): Plugin {
             warnings,
           };
         }
-        const calls = results.map((r) => (r.rule ? `registerSigmaRule(${JSON.stringify(r.rule)});` : `registerSigmaCorrelation(${JSON.stringify(r.correlation)});`));
+        const calls = results
+          .filter((r) => r.status === 'loaded')
+          .map((r) => (r.rule ? `registerSigmaRule(${JSON.stringify(r.rule)});` : `registerSigmaCorrelation(${JSON.stringify(r.correlation)});`));
         const contents = [`import { registerSigmaCorrelation, registerSigmaRule } from ${JSON.stringify(options.registerModule)};`, ...calls, ''].join('\n');
         return { contents, loader: 'js', warnings };
       });

@@ -48,11 +48,13 @@ export async function runLambdaTest(ctx: CommandContext, options: LambdaTestOpti
   const config = loadConfig(ctx.globals.config);
   const rulesDir = resolve(options.rulesDir);
   const loaded = loadFixtures(options.paths.length > 0 ? options.paths.map((p) => resolve(p)) : [rulesDir]);
-  const events = filterEvents(loaded.events, options);
+  // --rules runs only those rules (StreamAlert's --test-rules): each event expects only the named rules it lists.
+  const only = options.rules !== undefined && options.rules.length > 0 ? options.rules : undefined;
+  const events = filterEvents(loaded.events, options).map((e) => (only && e.expectedRules ? { ...e, expectedRules: e.expectedRules.filter((r) => only.includes(r)) } : e));
   ctx.io.progress(`building the rule processor and running ${events.length} test events...`);
   // Rules without a test event are listed for the whole rules folder only, not for a few named fixtures.
   const namedRules = options.paths.length === 0 ? new Set(loaded.events.flatMap((e) => e.expectedRules ?? [])) : undefined;
-  const summary = await runTests({ config, rulesDir, fixtures: { ...loaded, events }, typecheck: options.typecheck, namedRules }).catch(
+  const summary = await runTests({ config, rulesDir, fixtures: { ...loaded, events }, typecheck: options.typecheck, namedRules, ...(only ? { onlyRules: only } : {}) }).catch(
     asTestFailure,
   );
   ctx.io.endProgress();

@@ -5,7 +5,8 @@
 import type { ClassifiedRecord, UnclassifiedRecord } from '../../runtime/classifier/types';
 import { createClassifier } from '../../runtime/classifier';
 import type { Config } from '../../runtime/config';
-import { errorMessage } from '../../runtime/errors';
+import { errorMessage, UsageError } from '../../runtime/errors';
+import { closest } from '../../runtime/config/validate';
 import { silentLogger, type Logger } from '../../runtime/logger';
 import type { RuleDefinition, RulesEngine } from '../../runtime/rules';
 import { createThreatIntel, memoryIocSource, type Ioc } from '../../runtime/threat-intel';
@@ -35,6 +36,25 @@ export interface RunTestsOptions {
   readonly namedRules?: ReadonlySet<string>;
   /** Loads a cluster's function. @default loadBundledFunction */
   readonly load?: typeof loadBundledFunction;
+  /**
+   * Run only these rules (`--rules`, as StreamAlert's `--test-rules`), with the base rules the named correlation
+   * rules need; the other rules do not run, so they neither fire nor count as missing. @default every rule
+   */
+  readonly onlyRules?: readonly string[];
+}
+
+/** The rules to run: all, or the named ones and the base rules of named correlations. */
+export function selectRules(rules: readonly RuleDefinition[], only: readonly string[] | undefined): RuleDefinition[] {
+  if (only === undefined || only.length === 0) return [...rules];
+  const known = rules.map((r) => r.name);
+  const unknown = only.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    const near = unknown.map((name) => closest(name, known)).filter((n): n is string => n !== undefined);
+    throw new UsageError(`--rules names no rule: ${unknown.join(', ')}${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+  }
+  const names = new Set(only);
+  for (const r of rules) if (names.has(r.name)) for (const base of r.options.correlation?.rules ?? []) names.add(base);
+  return rules.filter((r) => names.has(r.name));
 }
 
 interface LoadedCluster {
@@ -53,7 +73,7 @@ function clusterFor(config: Config, event: TestEvent): string | undefined {
 async function loadCluster(options: RunTestsOptions, name: string, typecheck: boolean, correlationStore: CorrelationStore): Promise<LoadedCluster> {
   const load = options.load ?? loadBundledFunction;
   const bundle = await load({ config: options.config, cluster: name, rulesDir: options.rulesDir, typecheck });
-  const rules = bundle.loadRules();
+  const rules = selectRules(bundle.loadRules(), options.onlyRules);
   const store: MemoryStore = createMemoryStore();
   const seen = { logTypes: [] as string[] };
   // Alerts reach lambda test the way they reach the table in Lambda: through the handler's alert sink.
