@@ -69,6 +69,34 @@ function mapFirehose(fh: Json | undefined): Record<string, unknown> | undefined 
   return out;
 }
 
+/**
+ * `infrastructure.rule_staging`, `alerts_table`, `classifier_sqs` and `artifact_extractor`: rule staging is mapped
+ * (its table is on-demand); the others are said plainly, each with what replaces it here.
+ * @returns the `global.rule_staging` settings, when the source has any
+ */
+function mapInfrastructure(infra: Json, warn: (l: string) => void): Record<string, unknown> | undefined {
+  if (infra.alerts_table) {
+    warn('global.json: infrastructure.alerts_table: the alerts table is on-demand (PAY_PER_REQUEST) here, so read_capacity and write_capacity are not needed; its TTL and retries are global.alerts in variables.json');
+  }
+  if (infra.classifier_sqs) {
+    warn('global.json: infrastructure.classifier_sqs: the classifier and the rules engine are one function here (the rule processor), so there is no classifier queue to configure');
+  }
+  if (infra.artifact_extractor) {
+    warn(
+      infra.artifact_extractor.enabled === true
+        ? 'global.json: infrastructure.artifact_extractor is enabled in the source, but this version has no artifact extractor: no artifacts are written (normalized values are still on each record in historical search)'
+        : 'global.json: infrastructure.artifact_extractor is disabled in the source; nothing to import',
+    );
+  }
+  const rs = infra.rule_staging;
+  if (!rs) return undefined;
+  const out: Record<string, unknown> = {};
+  if (rs.enabled !== undefined) out.enabled = rs.enabled === true;
+  if (typeof rs.cache_refresh_minutes === 'number') out.cache_seconds = Math.round(rs.cache_refresh_minutes * 60);
+  if (rs.table) warn('global.json: infrastructure.rule_staging.table: the rules table is on-demand here, so its read_capacity and write_capacity are not needed');
+  return out;
+}
+
 /** Reads a v3 or 1.4 directory (global.json + clusters/). */
 function readClustered(dir: string, layout: '1.4' | 'v3', warn: (l: string) => void): LayoutResult {
   const global = readOrThrow(join(dir, 'global.json'));
@@ -85,9 +113,8 @@ function readClustered(dir: string, layout: '1.4' | 'v3', warn: (l: string) => v
   const firehose = mapFirehose(global.infrastructure?.firehose);
   if (firehose) draft.global = { firehose };
   if (global.account?.kms_key_alias) warn('global.json: account.kms_key_alias not imported (one KMS key is generated per deployment)');
-  for (const section of ['alerts_table', 'rule_staging', 'artifact_extractor', 'classifier_sqs']) {
-    if (global.infrastructure?.[section]) warn(`global.json: infrastructure.${section} not imported (not supported yet)`);
-  }
+  const staging = mapInfrastructure(global.infrastructure ?? {}, warn);
+  if (staging) draft.global = { ...(draft.global ?? {}), rule_staging: staging };
 
   const threatIntelClusters: string[] = [];
   for (const file of clusterFiles(dir)) {

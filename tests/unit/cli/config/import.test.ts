@@ -34,6 +34,17 @@ describeWithCorpus('import (reads the StreamAlert corpus)', () => {
       expect(config.logs['onelogin:events']?.configuration.normalization?.sourceAddress).toEqual([{ path: ['ipaddr'] }, { path: ['proxy_ip'] }]);
     });
 
+    it('prints no "not supported yet" line for StreamAlert v3.5.0\'s infrastructure keys: rule staging mapped, the others explained', () => {
+      const { dir, report } = importCorpusSample('v3.5.0');
+      const warnings = report.warnings.join('\n');
+      expect(warnings).not.toMatch(/not supported yet/);
+      expect(warnings).toMatch(/infrastructure\.alerts_table: the alerts table is on-demand/);
+      expect(warnings).toMatch(/infrastructure\.classifier_sqs: the classifier and the rules engine are one function here/);
+      expect(warnings).toMatch(/infrastructure\.artifact_extractor is disabled in the source/);
+      // cache_refresh_minutes: 10 becomes cache_seconds: 600; enabled: false stays off.
+      expect(loadConfig(dir).global.rule_staging).toEqual(expect.objectContaining({ enabled: false, cache_seconds: 600 }));
+    });
+
     it("maps lambda.json's threat_intel_downloader_config to the downloader's ThreatStream settings", () => {
       const config = loadConfig(importCorpusSample('v3.5.0-unit-conf').dir);
       expect(config.threat_intel.downloader).toEqual(
