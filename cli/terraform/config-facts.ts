@@ -44,7 +44,7 @@ export const FIREHOSE_REGIONS: readonly string[] = [
 export const ALERT_MODULES = ['alert_processor', 'alert_merger', 'alert_alarms'] as const;
 
 /** Top-level construct ids of the global modules (they share main.tf.json). */
-export const GLOBAL_MODULES = ['global', 'firehose', 'historical_search', 'scheduled_queries', 'threat_intel', 'rule_staging', ...ALERT_MODULES] as const;
+export const GLOBAL_MODULES = ['global', 'firehose', 'historical_search', 'scheduled_queries', 'threat_intel', 'rule_staging', 'correlation', ...ALERT_MODULES] as const;
 
 /** ARN and short name of a configured queue (a bare name is in the cluster's account and region). */
 export function determineQueue(queue: string, accountId: string, region: string): { arn: string; name: string } {

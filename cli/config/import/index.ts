@@ -2,6 +2,7 @@
  * `streamalert config import`: converts an Airbnb StreamAlert conf directory (v3, 1.4 or 1.3 layout)
  * into this project's conf/. Schemas are carried over byte for byte; the result is validated.
  */
+import { checkTerraformConfig } from '../../terraform/check-config';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
@@ -45,6 +46,7 @@ export function importStreamAlertConfig(options: ImportOptions): ImportReport {
   checkLogTypes(draft, schemaFiles, options, dir, problems, warn);
   if (problems.length > 0) throw new ConfigError(problems);
 
+  dropUnclassifiableS3Events(draft, warn);
   prepareTarget(options);
   const extra = result.extraFiles ?? {};
   validateDraft(draft, schemaFiles, result.outputsFile, options.to, extra);
@@ -112,7 +114,9 @@ function validateDraft(draft: VariablesDraft, schemaFiles: readonly string[], ou
   const scratch = mkdtempSync(join(tmpdir(), 'streamalert-import-'));
   try {
     writeConfig(draft, schemaFiles, outputsFile, scratch, to, extra);
-    loadConfig(scratch);
+    // Exactly the checks of `config validate` (and `terraform generate`): what import writes, validate accepts.
+    const { problems } = checkTerraformConfig(loadConfig(scratch));
+    if (problems.length > 0) throw new ConfigError(problems);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     const shown = displayPath(scratch);
@@ -121,6 +125,29 @@ function validateDraft(draft: VariablesDraft, schemaFiles: readonly string[], ou
     );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * StreamAlert let `s3_events` name a bucket that `data_sources` does not list (its objects then classified as
+ * nothing). Here that is an error, since the objects could never be classified: such a bucket's notification is
+ * left out, with a warning saying how to add it back with its log types.
+ */
+function dropUnclassifiableS3Events(draft: VariablesDraft, warn: (line: string) => void): void {
+  for (const [name, cluster] of Object.entries(draft.clusters)) {
+    const modules = cluster.modules as Record<string, unknown> | undefined;
+    const events = modules?.s3_events as Record<string, unknown> | undefined;
+    if (!modules || !events) continue;
+    const sources = ((cluster.data_sources as Record<string, Record<string, unknown>> | undefined)?.s3 ?? {}) as Record<string, unknown>;
+    for (const bucket of Object.keys(events)) {
+      if (bucket in sources) continue;
+      delete events[bucket];
+      warn(
+        `clusters/${name}: s3_events bucket "${bucket}" is not an s3 data source of the cluster, so its objects could not be classified: ` +
+          `its notification was not imported (add "${bucket}": [<log types>] to data_sources.s3 and the bucket to modules.s3_events again)`,
+      );
+    }
+    if (Object.keys(events).length === 0) delete modules.s3_events;
   }
 }
 

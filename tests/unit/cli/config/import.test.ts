@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { importStreamAlertConfig } from '../../../../cli/config/import';
+import { checkTerraformConfig } from '../../../../cli/terraform/check-config';
 import { loadConfig } from '../../../../runtime/config';
 import { ConfigError, UsageError } from '../../../../runtime/errors';
 import { CORPUS_SAMPLES, importCorpusSample } from '../../../_helpers/corpus-import';
@@ -45,6 +46,17 @@ describeWithCorpus('import (reads the StreamAlert corpus)', () => {
       expect(loadConfig(dir).global.rule_staging).toEqual(expect.objectContaining({ enabled: false, cache_seconds: 600 }));
     });
 
+    it.each(Object.keys(CORPUS_SAMPLES))('writes for the %s sample a configuration that passes every check of config validate', (name) => {
+      const { dir } = importCorpusSample(name);
+      expect(checkTerraformConfig(loadConfig(dir)).problems).toEqual([]);
+    });
+
+    it("leaves out the unit-test configuration's s3_events buckets that are no data source, saying how to add them back", () => {
+      const { dir, report } = importCorpusSample('v3.5.0-unit-conf');
+      expect(report.warnings.join('\n')).toMatch(/clusters\/test: s3_events bucket "unit-test-bucket" is not an s3 data source of the cluster[^\n]*add "unit-test-bucket": \[<log types>\] to data_sources.s3/);
+      expect(loadConfig(dir).clusters.test?.modules.s3_events).toBeUndefined();
+    });
+
     it("maps lambda.json's threat_intel_downloader_config to the downloader's ThreatStream settings", () => {
       const config = loadConfig(importCorpusSample('v3.5.0-unit-conf').dir);
       expect(config.threat_intel.downloader).toEqual(
@@ -84,10 +96,8 @@ describeWithCorpus('import (reads the StreamAlert corpus)', () => {
       expect(advanced.cloudwatch_logs).toEqual(expect.objectContaining({ cross_account_ids: ['123456789012'], regions: ['us-west-2', 'us-east-2'] }));
       expect(advanced.flow_logs?.vpcs).toEqual(['vpc-id-1', 'vpc-id-2']);
       expect(advanced.cloudwatch_monitoring?.kinesis_iterator_age.threshold).toBe(3000000);
-      expect(advanced.s3_events).toEqual({
-        'unit-test-bucket.data': [{ filter_prefix: 'AWSLogs/123456789/CloudTrail/us-east-1/', filter_suffix: '.log' }],
-        'unit-test.cloudtrail.data': [],
-      });
+      // Its s3_events buckets are no data source of the cluster: left out (with a warning), so validate accepts it.
+      expect(advanced.s3_events).toBeUndefined();
       expect(advanced.kinesis?.streams.create_user).toBe(true);
     });
 
