@@ -3,7 +3,8 @@
  * with the corpus configuration imported by `streamalert config import`: rule names, log types and
  * expectations must agree with StreamAlert's.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { importStreamAlertConfig } from '../../cli/config/import';
 import { filterEvents, loadFixtures, runTests, type TestRunSummary } from '../../cli/testing';
@@ -16,13 +17,20 @@ describeWithCorpus('community-corpus (reads the StreamAlert corpus)', () => {
 
   const COMMUNITY_EVENTS = join(CORPUS_DIR, 'events', 'v3.5.0', 'rules', 'community');
   const ALL_EVENTS = join(CORPUS_DIR, 'events', 'v3.5.0', 'rules');
-  const RULES_DIR = join(REPO_ROOT, 'rules');
+  // StreamAlert's own pack (community, sample and its publisher), as StreamAlert ships it: this project's library
+  // and Sigma rules also fire on some of these events, which StreamAlert's trigger_rules cannot list.
+  let RULES_DIR: string;
 
   let config: Config;
   beforeAll(() => {
+    RULES_DIR = mkdtempSync(join(REPO_ROOT, '.e2e-rules-'));
+    for (const dir of ['community', 'sample', 'publishers']) cpSync(join(REPO_ROOT, 'rules', dir), join(RULES_DIR, dir), { recursive: true });
     const to = join(makeTempDir(), 'conf');
     importStreamAlertConfig({ from: join(CORPUS_DIR, 'config', 'v3.5.0', 'conf'), to, accountId: '123456789012', prefix: 'prefix' });
     config = loadConfig(to);
+  });
+  afterAll(() => {
+    rmSync(RULES_DIR, { recursive: true, force: true });
   });
 
   function failures(summary: TestRunSummary): string[] {
