@@ -4,6 +4,7 @@
  * dynamic output counts as no match, is logged with the rule name, and never stops the batch.
  */
 import type { ClassifiedRecord } from '../classifier/types';
+import { valuesOfType } from '../classifier/normalized-type';
 import { errorMessage } from '../errors';
 import { silentLogger, type Logger } from '../logger';
 import { logFamily } from '../config/log-types';
@@ -145,7 +146,7 @@ export function createRulesEngine(options: RulesEngineOptions): RulesEngine {
     for (const r of enabled) {
       const types = r.options.datatypes;
       if (!types || types.length === 0 || candidates.includes(r)) continue;
-      if (types.some((t) => (event.normalized[t] ?? []).length > 0)) candidates.push(r);
+      if (types.some((t) => valuesOfType(event.normalized, t).length > 0)) candidates.push(r);
     }
     const alerts: Alert[] = [];
     for (const r of candidates) {

@@ -1,9 +1,10 @@
 /**
  * Which normalized values of a chunk of records are looked up, as which IOC type: `normalized_ioc_types`
- * maps each normalized type (sourceAddress...) to an IOC type (ip...). Excluded values are skipped: for
+ * maps each normalized type (sourceAddress or source_address: either spelling) to an IOC type (ip...). Excluded values are skipped: for
  * `ip`, anything that is not an IP address (such as `ec2.amazonaws.com` in CloudTrail's sourceIPAddress) and
  * any address inside an excluded CIDR; for other types, the exact excluded values.
  */
+import { canonicalType } from '../classifier/normalized-type';
 import type { ClassifiedRecord } from '../classifier/types';
 import type { ThreatIntelConfig } from '../config/intel';
 import ipaddr from 'ipaddr.js';
@@ -70,10 +71,10 @@ export function memoizedExclusion(test: Exclusion): Exclusion {
   };
 }
 
-/** Normalized type -> IOC type. */
+/** Normalized type (canonical spelling: `sourceAddress` and `source_address` are one type) -> IOC type. */
 export function iocTypeMap(config: Pick<ThreatIntelConfig, 'normalized_ioc_types'>): ReadonlyMap<string, string> {
   const map = new Map<string, string>();
-  for (const [iocType, normalized] of Object.entries(config.normalized_ioc_types)) for (const n of normalized) map.set(n, iocType);
+  for (const [iocType, normalized] of Object.entries(config.normalized_ioc_types)) for (const n of normalized) map.set(canonicalType(n), iocType);
   return map;
 }
 
@@ -86,7 +87,7 @@ export function extractCandidates(
   const out = new Map<string, Candidate[]>();
   for (const record of records) {
     for (const [normalized, values] of Object.entries(record.normalized)) {
-      const iocType = types.get(normalized);
+      const iocType = types.get(canonicalType(normalized));
       if (iocType === undefined) continue;
       for (const raw of values) {
         if (raw === null || raw === undefined || typeof raw === 'object') continue;

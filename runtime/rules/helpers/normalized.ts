@@ -1,4 +1,5 @@
 /** Values by normalized type ('sourceAddress', 'userName'...), as the classifier's `normalization` found them. */
+import { valuesOfType } from '../../classifier/normalized-type';
 import type { ClassifiedRecord } from '../../classifier/types';
 
 // The engine links the record under evaluation to its classified record, so rules can ask by record alone.
@@ -13,7 +14,8 @@ export function linkClassified(event: ClassifiedRecord): void {
 
 /**
  * The values of one normalized type in a record, without duplicates (empty when the log type has no such
- * normalization). StreamAlert's `fetch_values_by_datatype`.
+ * normalization). StreamAlert's `fetch_values_by_datatype`. Either spelling of a type finds both
+ * (`sourceAddress` and `source_address`).
  *
  * @example
  * ```ts
@@ -22,7 +24,7 @@ export function linkClassified(event: ClassifiedRecord): void {
  */
 export function valuesByType(record: object | ClassifiedRecord, type: string): unknown[] {
   const event = isClassified(record) ? record : current?.record === record ? current : undefined;
-  const values = event?.normalized[type] ?? [];
+  const values = event ? valuesOfType(event.normalized, type) : [];
   return [...new Set(values)];
 }
 

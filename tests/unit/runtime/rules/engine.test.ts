@@ -168,6 +168,7 @@ describe('rules engine', () => {
     const engine = createRulesEngine({ rules: loadRules(), cluster: 'prod' });
     expect(engine.evaluate(classified('a', {}, { sourceAddress: ['1.2.3.4'] }))).toHaveLength(1);
     expect(engine.evaluate(classified('b', {}, {}))).toHaveLength(0);
+    expect(engine.evaluate(classified('c', {}, { source_address: ['1.2.3.4'] }))).toHaveLength(1);
   });
 
   it('gives rules the lookup tables it was created with', () => {

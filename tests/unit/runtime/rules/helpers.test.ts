@@ -94,4 +94,11 @@ describe('values by normalized type', () => {
     expect(valuesByType(event.record, 'sourceAddress')).toEqual(['1.1.1.1', '2.2.2.2']);
     expect(valuesByType(event, 'userName')).toEqual([]);
   });
+
+  it('finds a type under either spelling (sourceAddress and source_address are one type)', () => {
+    const event = classified('x', {}, { source_address: ['1.1.1.1'], sourceAddress: ['2.2.2.2', '1.1.1.1'] });
+    expect(valuesByType(event, 'sourceAddress')).toEqual(['2.2.2.2', '1.1.1.1']);
+    expect(valuesByType(event, 'source_address')).toEqual(['1.1.1.1', '2.2.2.2']);
+    expect(valuesByType(event, 'destination_address')).toEqual([]);
+  });
 });
