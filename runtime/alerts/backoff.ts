@@ -12,12 +12,6 @@ export function retryDelaySeconds(settings: Pick<AlertMergerSettings, 'backoff_b
   return Math.max(processorTimeout, Math.min(settings.backoff_max_seconds, exp));
 }
 
-/** Whether an alert may be dispatched now (never dispatched, or its backoff has passed). */
-export function isDue(state: AlertState, now: Date, settings: Pick<AlertMergerSettings, 'backoff_base_seconds' | 'backoff_max_seconds'>, processorTimeout: number): boolean {
-  if (state.attempts === 0 || state.last_dispatch === undefined) return true;
-  return now.getTime() >= Date.parse(state.last_dispatch) + retryDelaySeconds(settings, state.attempts, processorTimeout) * 1000;
-}
-
 /** Why an alert that is due again must be dead-lettered instead, if it must. */
 export function giveUpReason(alert: Alert, state: AlertState, now: Date, settings: Pick<AlertMergerSettings, 'max_attempts' | 'max_age_minutes'>): string | undefined {
   // Never given up before a delivery attempt: only an output's own refusal dead-letters an undispatched alert.
