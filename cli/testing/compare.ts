@@ -1,4 +1,5 @@
 /** Judging one test event: classified log types and triggered rules against what the fixture expects. */
+import { closest } from '../../runtime/config/validate';
 import type { AlertPublications } from './publisher-tests';
 import type { TestEvent, TestResult } from './types';
 
@@ -23,8 +24,19 @@ export interface Observed {
 
 const uniqueSorted = (values: readonly string[]): string[] => [...new Set(values)].sort();
 
+/** What the run knows exists, to tell a misspelled name from a rule that did not fire. */
+export interface KnownNames {
+  readonly rules: readonly string[];
+  readonly logTypes: readonly string[];
+}
+
+const suggestion = (name: string, known: readonly string[]): string => {
+  const guess = closest(name, known);
+  return guess === undefined ? '' : ` (did you mean "${guess}"?)`;
+};
+
 /** The result of one test: pass when the log type and the set of triggered rules are as expected. */
-export function judge(event: TestEvent, observed: Observed, disabled: ReadonlySet<string>): TestResult {
+export function judge(event: TestEvent, observed: Observed, disabled: ReadonlySet<string>, known?: KnownNames): TestResult {
   const reasons: string[] = [];
   const actualLogs = observed.logTypes;
   const actualRules = uniqueSorted(observed.alertRules);
@@ -34,6 +46,9 @@ export function judge(event: TestEvent, observed: Observed, disabled: ReadonlySe
   let missingRules: string[] = [];
   let unexpectedRules: string[] = [];
 
+  if (known !== undefined && event.log !== undefined && !known.logTypes.includes(event.log)) {
+    reasons.push(`unknown log type "${event.log}": no schema in conf/ declares it${suggestion(event.log, known.logTypes)}`);
+  }
   if (observed.error) reasons.push(observed.error);
   else if (actualLogs.length === 0) {
     reasons.push(`not classified${observed.problems.length > 0 ? `: ${observed.problems.join('; ')}` : ''}`);
@@ -47,7 +62,10 @@ export function judge(event: TestEvent, observed: Observed, disabled: ReadonlySe
     if (event.expectedRules !== undefined) {
       missingRules = expectedRules.filter((r) => !actualRules.includes(r));
       unexpectedRules = actualRules.filter((r) => !expectedRules.includes(r));
-      if (missingRules.length > 0) reasons.push(`rules that did not fire: ${missingRules.join(', ')}`);
+      const unknown = known === undefined ? [] : missingRules.filter((r) => !known.rules.includes(r));
+      for (const name of unknown) reasons.push(`no rule named "${name}"${suggestion(name, known?.rules ?? [])}`);
+      const silent = missingRules.filter((r) => !unknown.includes(r));
+      if (silent.length > 0) reasons.push(`rules that did not fire: ${silent.join(', ')}`);
       if (unexpectedRules.length > 0) reasons.push(`rules that fired unexpectedly: ${unexpectedRules.join(', ')}`);
     } else if (event.expectTrigger !== undefined) {
       const count = observed.alertRules.length;

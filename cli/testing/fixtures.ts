@@ -11,6 +11,7 @@ import { displayPath, LOG_SERVICES, type LogService } from '../../runtime/config
 import { errorMessage } from '../../runtime/errors';
 import { fillTimeHelpers } from './time-helpers';
 import type { FixtureFormat, FixtureLookupTables, FixtureProblem, LoadedFixtures, TestEvent } from './types';
+import { parseJsonText } from '../../runtime/config/read-json';
 
 /** Files in fixture folders that are source or docs, not fixtures: skipped without a word. */
 const NOT_FIXTURES = new Set(['.ts', '.js', '.mjs', '.cjs', '.md', '.map', '.yml', '.yaml']);
@@ -107,12 +108,16 @@ export function toTestEvent(raw: unknown, file: string, index: number, format: F
 /** Reads one fixture file into events and problems. */
 export function readFixtureFile(path: string, now: number = Date.now()): { events: TestEvent[]; problems: FixtureProblem[] } {
   const file = displayPath(path);
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (err) {
-    return { events: [], problems: [{ file, level: 'error', reason: `not valid JSON: ${errorMessage(err)}` }] };
+    return { events: [], problems: [{ file, level: 'error', reason: `cannot be read: ${errorMessage(err)}` }] };
   }
+  // The configuration's JSON reader: a syntax error names its line and column, as config files do.
+  const read = parseJsonText(text, file);
+  if (!read.ok) return { events: [], problems: [{ file, level: 'error', reason: `not valid JSON${read.problem.message.replace(/^is not valid JSON/, '')}` }] };
+  const parsed: unknown = read.value;
   let format: FixtureFormat;
   let list: unknown[];
   if (Array.isArray(parsed)) {

@@ -201,7 +201,7 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunSummary
         observed = { ...observed, problems: [...observed.problems, ...whyNotExpected(config, event.log, dataOf(config, event))] };
       }
     }
-    const result = judge(event, observed, disabled);
+    const result = judge(event, observed, disabled, { rules: rules.map((r) => r.name), logTypes: Object.keys(config.logs) });
     results.push(result);
     options.onResult?.(result);
   }

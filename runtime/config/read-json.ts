@@ -1,6 +1,7 @@
 /** Reads JSON configuration files, turning syntax errors into problems that name the line and column. */
 import { readFileSync } from 'node:fs';
 import type { ConfigProblem } from '../errors';
+import { jsonErrorOffset } from './json-error-offset';
 
 export type ReadResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: ConfigProblem };
 
@@ -11,20 +12,16 @@ export function parseJsonText(text: string, file: string): ReadResult {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}`;
-    }
+    // Node names the position in some messages only; the scan finds it for the others.
+    const offset = position ? Number(position[1]) : jsonErrorOffset(text);
+    const before = text.slice(0, offset);
+    const where = ` at line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
     return {
       ok: false,
       problem: {
         file,
         pointer: '',
-        message: `is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+        message: `is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '')}`,
         hint: 'fix the syntax (a trailing comma or a missing quote is the usual cause)',
       },
     };

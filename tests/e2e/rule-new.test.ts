@@ -74,4 +74,19 @@ describe('rule new, then lambda test', () => {
     expect(validate.code).toBe(3);
     expect(validate.stderr).toContain('"slack:secops-typo"');
   });
+
+  it('names a misspelled rule, an unknown log type and where a test file is malformed', () => {
+    const data = JSON.parse(readFileSync(join(dir, 'ct_scaffold.json'), 'utf8'))[0].data;
+    writeFileSync(join(dir, 'typos.json'), JSON.stringify([
+      { description: 'rule typo', log: 'cloudtrail:events', service: 's3', source: 'acme.prod.cloudtrail', trigger_rules: ['ct_scafold'], data },
+      { description: 'log typo', log: 'cloudtrail:event', service: 's3', source: 'acme.prod.cloudtrail', trigger_rules: [], data },
+    ]));
+    writeFileSync(join(dir, 'broken.json'), '[\n  {"description": "x",\n   "log": }\n]\n');
+    const run = test(join(rel, 'typos.json'), join(rel, 'broken.json'));
+    expect(run.code).toBe(4);
+    expect(run.stdout).toContain('no rule named "ct_scafold" (did you mean "ct_scaffold"?)');
+    expect(run.stdout).not.toContain('rules that did not fire: ct_scafold');
+    expect(run.stdout).toContain('unknown log type "cloudtrail:event": no schema in conf/ declares it (did you mean "cloudtrail:events"?)');
+    expect(run.stderr).toMatch(/broken\.json: not valid JSON at line 3, column \d+/);
+  });
 });
