@@ -175,5 +175,5 @@ describe('alert delivery soak (simulated time)', () => {
       tombstones: items.length,
     };
     process.stderr.write(`alert soak: ${JSON.stringify(figures)}\n`);
-  }, 240_000);
+  }, 600_000);
 });
