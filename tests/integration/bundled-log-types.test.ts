@@ -14,6 +14,10 @@
  *   Events API v1; osquery logging (differential event and batch, snapshot, status); Carbon Black EDR event
  *   forwarder events and IBM QRadar's Carbon Black samples; Packetbeat flow fields; Squid native log format;
  *   pam_unix syslog tags and rsyslog RFC 3339 timestamps.
+ * - tests/_fixtures/log-types/current-formats.json: today's formats (issue 23 point 6). Carbon Black EDR records as
+ *   cb-event-forwarder 3.8 writes them, read from its source (pkg/protobufmessageprocessor's ProcessEvent, NetworkV2Event
+ *   and NetconEvent, with and without use_time_float; pkg/jsonmessageprocessor's fix-ups of the EDR server's
+ *   watchlist alerts, from its test/raw_data samples); Box admin_logs entries per the Box API's Event resource.
  * - Rule fixtures of rules/ for binaryalert, fleet:results, ghe:general, packetbeat:dns, trendmicro and two
  *   carbonblack types: not re-checked against vendor documentation here.
  */
