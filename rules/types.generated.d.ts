@@ -41,6 +41,58 @@ export interface BinaryalertRecord {
   readonly NumMatchedRules: number;
 }
 
+/** A classified `box:admin_events` record (schema in conf/schemas/saas-audit.json). */
+export interface BoxAdminEventsRecord {
+  readonly accessible_by: Record<string, unknown>;
+  readonly action_by: Record<string, unknown>;
+  readonly additional_details: Record<string, unknown>;
+  readonly created_at: string;
+  readonly created_by: Record<string, unknown>;
+  readonly event_id: string;
+  readonly event_type: string;
+  readonly ip_address: string;
+  readonly recorded_at: string;
+  readonly session_id: string;
+  readonly source: Record<string, unknown>;
+  readonly type: string;
+}
+
+/** A classified `carbonblack:alert.watchlist.hit.ingress.binary` record (schema in conf/schemas/carbonblack.json). */
+export interface CarbonblackAlertWatchlistHitIngressBinaryRecord {
+  readonly alert_severity: string;
+  readonly alert_type: string;
+  readonly assigned_to: string;
+  readonly cb_server: string;
+  readonly computer_name: string;
+  readonly created_time: string;
+  readonly digsig_result: string;
+  readonly feed_id: number;
+  readonly feed_name: string;
+  readonly feed_rating: number;
+  readonly group: string;
+  readonly host_count: number;
+  readonly hostname: string;
+  readonly ioc_attr: string;
+  readonly ioc_confidence: number;
+  readonly ioc_type: string;
+  readonly ioc_value: string;
+  readonly ioc_value_facet: string;
+  readonly md5: string;
+  readonly observed_filename: unknown[];
+  readonly observed_filename_total_count: number;
+  readonly os_type: string;
+  readonly other_hostnames: unknown[];
+  readonly report_score: number;
+  readonly resolved_time: string;
+  readonly sensor_criticality: number;
+  readonly status: string;
+  readonly timestamp: string;
+  readonly type: string;
+  readonly unique_id: string;
+  readonly watchlist_id: string;
+  readonly watchlist_name: string;
+}
+
 /** A classified `carbonblack:alert.watchlist.hit.ingress.process` record (schema in conf/schemas/carbonblack.json). */
 export interface CarbonblackAlertWatchlistHitIngressProcessRecord {
   readonly alert_severity: string;
@@ -91,6 +143,90 @@ export interface CarbonblackAlertWatchlistHitIngressProcessRecord {
   readonly watchlist_name: string;
 }
 
+/** A classified `carbonblack:alert.watchlist.hit.query.binary` record (schema in conf/schemas/carbonblack.json). */
+export interface CarbonblackAlertWatchlistHitQueryBinaryRecord {
+  readonly alert_severity: string;
+  readonly alert_type: string;
+  readonly assigned_to: string;
+  readonly cb_server: string;
+  readonly computer_name: string;
+  readonly created_time: string;
+  readonly digsig_result: string;
+  readonly feed_id: number;
+  readonly feed_name: string;
+  readonly feed_rating: number;
+  readonly group: string;
+  readonly host_count: number;
+  readonly hostname: string;
+  readonly ioc_attr: string;
+  readonly ioc_confidence: number;
+  readonly ioc_type: string;
+  readonly ioc_value: string;
+  readonly ioc_value_facet: string;
+  readonly md5: string;
+  readonly observed_filename: unknown[];
+  readonly observed_filename_total_count: number;
+  readonly os_type: string;
+  readonly other_hostnames: unknown[];
+  readonly report_score: number;
+  readonly resolved_time: string;
+  readonly sensor_criticality: number;
+  readonly status: string;
+  readonly timestamp: string;
+  readonly type: string;
+  readonly unique_id: string;
+  readonly watchlist_id: string;
+  readonly watchlist_name: string;
+}
+
+/** A classified `carbonblack:alert.watchlist.hit.query.process` record (schema in conf/schemas/carbonblack.json). */
+export interface CarbonblackAlertWatchlistHitQueryProcessRecord {
+  readonly alert_severity: string;
+  readonly alert_type: string;
+  readonly assigned_to: string;
+  readonly cb_server: string;
+  readonly childproc_count: number;
+  readonly comms_ip: string;
+  readonly computer_name: string;
+  readonly created_time: string;
+  readonly crossproc_count: number;
+  readonly feed_id: number;
+  readonly feed_name: string;
+  readonly feed_rating: number;
+  readonly filemod_count: number;
+  readonly group: string;
+  readonly hostname: string;
+  readonly interface_ip: string;
+  readonly ioc_attr: string;
+  readonly ioc_confidence: number;
+  readonly ioc_query_index: string;
+  readonly ioc_query_string: string;
+  readonly ioc_type: string;
+  readonly ioc_value: string;
+  readonly md5: string;
+  readonly modload_count: number;
+  readonly netconn_count: number;
+  readonly os_type: string;
+  readonly process_guid: string;
+  readonly process_id: string;
+  readonly process_name: string;
+  readonly process_path: string;
+  readonly regmod_count: number;
+  readonly report_score: number;
+  readonly resolved_time: string;
+  readonly segment_id: string;
+  readonly sensor_criticality: number;
+  readonly sensor_id: number;
+  readonly sha256: string;
+  readonly status: string;
+  readonly timestamp: string;
+  readonly type: string;
+  readonly unique_id: string;
+  readonly username: string;
+  readonly watchlist_id: string;
+  readonly watchlist_name: string;
+}
+
 /** A classified `carbonblack:feed.ingress.hit.process` record (schema in conf/schemas/carbonblack.json). */
 export interface CarbonblackFeedIngressHitProcessRecord {
   readonly cb_server: string;
@@ -125,6 +261,8 @@ export interface CarbonblackIngressEventNetconnRecord {
   readonly event_type: string;
   readonly fork_pid: number;
   readonly ipv4: string;
+  readonly ja3: string;
+  readonly ja3s: string;
   readonly local_ip: string;
   readonly local_port: string;
   readonly md5: string;
@@ -133,6 +271,7 @@ export interface CarbonblackIngressEventNetconnRecord {
   readonly process_guid: string;
   readonly process_path: string;
   readonly protocol: string;
+  readonly Protocol: number;
   readonly proxy: boolean;
   readonly proxy_domain: string;
   readonly proxy_ip: string;
@@ -1074,7 +1213,11 @@ declare module "../runtime/rules/types" {
   interface LogTypes {
     "alb:access": AlbAccessRecord;
     "binaryalert": BinaryalertRecord;
+    "box:admin_events": BoxAdminEventsRecord;
+    "carbonblack:alert.watchlist.hit.ingress.binary": CarbonblackAlertWatchlistHitIngressBinaryRecord;
     "carbonblack:alert.watchlist.hit.ingress.process": CarbonblackAlertWatchlistHitIngressProcessRecord;
+    "carbonblack:alert.watchlist.hit.query.binary": CarbonblackAlertWatchlistHitQueryBinaryRecord;
+    "carbonblack:alert.watchlist.hit.query.process": CarbonblackAlertWatchlistHitQueryProcessRecord;
     "carbonblack:feed.ingress.hit.process": CarbonblackFeedIngressHitProcessRecord;
     "carbonblack:ingress.event.netconn": CarbonblackIngressEventNetconnRecord;
     "carbonblack:ingress.event.processblock": CarbonblackIngressEventProcessblockRecord;
