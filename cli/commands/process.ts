@@ -104,7 +104,7 @@ export function registerProcessCommand(parent: Command): void {
           rulesBundle:
             rulesDir === undefined
               ? undefined
-              : await writeRulesBundle({ config: loadConfig(ctx.globals.config), cluster: opts.cluster, rulesDir: resolve(rulesDir) }),
+              : await writeRulesBundle({ config: loadConfig(ctx.globals.config), cluster: opts.cluster, rulesDir: resolve(rulesDir), onWarning: (w) => ctx.io.warn(`esbuild: ${w}`) }),
           jobs: correlated ? 1 : Number(opts.jobs),
           chunkBytes: opts.chunkBytes === undefined ? undefined : Number(opts.chunkBytes),
           config: ctx.globals.config,

@@ -51,6 +51,11 @@ export interface LoadFunctionOptions {
   readonly rulesDir: string;
   /** Type check before bundling (as `lambda package` does). */
   readonly typecheck: boolean;
+  /**
+   * Receives the bundler's warnings (a Sigma rule left out because the configuration collects none of its log
+   * types, a field a schema does not declare), so every command that loads rules shows them. @default none
+   */
+  readonly onWarning?: (message: string) => void;
 }
 
 // Lazy chunks (`import()` of the AWS SDK) are read when first used: the folders live as long as this process.
@@ -81,6 +86,7 @@ export async function writeFunctionBundle(options: LoadFunctionOptions): Promise
     rulesDir: options.rulesDir,
     typecheck: options.typecheck,
   });
+  for (const warning of bundle.warnings) options.onWarning?.(warning);
   const dir = mkdtempSync(join(tmpdir(), 'streamalert-lambda-test-'));
   rememberForExit(dir);
   const file = join(dir, 'index.js');
@@ -95,6 +101,8 @@ export interface RulesEvaluatorOptions {
   /** Cluster whose bundle is built (rules are the same in every cluster). @default the first cluster */
   readonly cluster?: string;
   readonly rulesDir: string;
+  /** Receives the bundler's warnings. @default none */
+  readonly onWarning?: (message: string) => void;
 }
 
 /**
@@ -103,7 +111,7 @@ export interface RulesEvaluatorOptions {
  */
 export async function writeRulesBundle(options: RulesEvaluatorOptions): Promise<{ readonly file: string; readonly cluster: string }> {
   const cluster = options.cluster ?? Object.keys(options.config.clusters)[0] ?? '';
-  const file = await writeFunctionBundle({ config: options.config, cluster, rulesDir: options.rulesDir, typecheck: false });
+  const file = await writeFunctionBundle({ config: options.config, cluster, rulesDir: options.rulesDir, typecheck: false, onWarning: options.onWarning });
   return { file, cluster };
 }
 

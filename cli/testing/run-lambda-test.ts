@@ -54,7 +54,13 @@ export async function runLambdaTest(ctx: CommandContext, options: LambdaTestOpti
   ctx.io.progress(`building the rule processor and running ${events.length} test events...`);
   // Rules without a test event are listed for the whole rules folder only, not for a few named fixtures.
   const namedRules = options.paths.length === 0 ? new Set(loaded.events.flatMap((e) => e.expectedRules ?? [])) : undefined;
-  const summary = await runTests({ config, rulesDir, fixtures: { ...loaded, events }, typecheck: options.typecheck, namedRules, ...(only ? { onlyRules: only } : {}) }).catch(
+  // Bundler warnings (a Sigma rule left out of this configuration...) are shown once, not once per cluster.
+  const warned = new Set<string>();
+  const onWarning = (warning: string): void => {
+    if (!warned.has(warning)) ctx.io.warn(`esbuild: ${warning}`);
+    warned.add(warning);
+  };
+  const summary = await runTests({ config, rulesDir, fixtures: { ...loaded, events }, typecheck: options.typecheck, namedRules, onWarning, ...(only ? { onlyRules: only } : {}) }).catch(
     asTestFailure,
   );
   ctx.io.endProgress();

@@ -41,6 +41,8 @@ export interface RunTestsOptions {
    * rules need; the other rules do not run, so they neither fire nor count as missing. @default every rule
    */
   readonly onlyRules?: readonly string[];
+  /** Receives the bundler's warnings (each cluster's bundle gives the same ones). @default none */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** The rules to run: all, or the named ones and the base rules of named correlations. */
@@ -72,7 +74,7 @@ function clusterFor(config: Config, event: TestEvent): string | undefined {
 
 async function loadCluster(options: RunTestsOptions, name: string, typecheck: boolean, correlationStore: CorrelationStore): Promise<LoadedCluster> {
   const load = options.load ?? loadBundledFunction;
-  const bundle = await load({ config: options.config, cluster: name, rulesDir: options.rulesDir, typecheck });
+  const bundle = await load({ config: options.config, cluster: name, rulesDir: options.rulesDir, typecheck, onWarning: options.onWarning });
   const rules = selectRules(bundle.loadRules(), options.onlyRules);
   const store: MemoryStore = createMemoryStore();
   const seen = { logTypes: [] as string[] };

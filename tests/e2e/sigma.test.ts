@@ -72,6 +72,24 @@ describe('streamalert rule sigma check', () => {
   });
 });
 
+describe('Sigma rules for log sources the configuration does not collect', () => {
+  it('are left out of lambda test and process runs with a warning naming the file and the reason', () => {
+    const dir = makeTempDir();
+    const rules = join(dir, 'rules');
+    mkdirSync(rules);
+    cpSync(join(REPO_ROOT, 'rules', 'sigma', 'aws', 'aws_leave_organization.yml'), join(rules, 'aws_leave_organization.yml'));
+    writeFileSync(join(rules, 'windows.yml'), 'title: Windows\nlogsource:\n  product: windows\n  category: process_creation\ndetection:\n  sel:\n    Image|endswith: \\cmd.exe\n  condition: sel\n');
+    writeFileSync(join(dir, 'ct.json'), JSON.stringify({ Records: [cloudtrail('LeaveOrganization', 'organizations.amazonaws.com', 'e9')] }));
+    const processed = runCli(['--config', CONF, 'process', '--rules', rules, 'ct.json'], { cwd: dir });
+    expect(processed.code).toBe(0);
+    expect(processed.stderr).toMatch(/windows\.yml: Sigma rule left out: logsource \(product: windows, category: process_creation\) maps to no configured log type/);
+    expect(processed.stdout).toMatch(/aws_leave_organization/);
+    const tested = runCli(['--config', CONF, 'lambda', 'test', '--no-typecheck', '--rules-dir', rules, join(REPO_ROOT, 'rules', 'sigma', 'aws', 'aws_leave_organization.json')]);
+    expect(tested.code).not.toBe(2);
+    expect(tested.stderr.match(/windows\.yml: Sigma rule left out/g)).toHaveLength(1);
+  });
+});
+
 describe('process --rules with a folder of Sigma rules', () => {
   it('alerts on CloudTrail, Okta and GitHub records, and only on the matching ones', () => {
     const dir = makeTempDir();
