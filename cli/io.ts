@@ -78,6 +78,15 @@ function watchClosed(stream: NodeJS.WritableStream): { closed: boolean } {
   return state;
 }
 
+/**
+ * Makes stdout and stderr end quietly when their reader goes away, for output written before any io object
+ * exists (commander's `--help`: `streamalert --help | head -1`).
+ */
+export function watchStdio(): void {
+  watchClosed(process.stdout);
+  watchClosed(process.stderr);
+}
+
 function drained(stream: NodeJS.WritableStream, output: { closed: boolean }): Promise<void> {
   const writable = stream as NodeJS.WritableStream & { writableNeedDrain?: boolean };
   if (output.closed || writable.writableNeedDrain !== true) return Promise.resolve();

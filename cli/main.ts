@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, StreamAlertError, errorMessage } from '../runtime/errors';
-import { createIo } from './io';
+import { createIo, watchStdio } from './io';
 import { translateAwsError } from './aws/errors';
 import { registerCommands } from './commands';
 
@@ -41,6 +41,7 @@ function applyExitOverride(command: Command): void {
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  watchStdio();
   const program = buildProgram();
   process.exitCode = undefined;
   try {
